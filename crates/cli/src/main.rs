@@ -1,0 +1,4 @@
+//! The `tokendoctor` command line.
+fn main() {
+    println!("tokendoctor {}", tokendoctor_engine::version());
+}
