@@ -1,0 +1,147 @@
+//! Failures between a client and the instance metadata service: HTTP
+//! 401/403/404/405/429 from 169.254.169.254, timeouts, SDK messages that
+//! say instance credentials could not be had or were extended past expiry.
+
+use super::util::*;
+use super::Blk;
+use crate::model::{ImdsEvent, ImdsKind, Sdk};
+
+/// SDK messages and what they mean.
+const MESSAGES: &[(&str, ImdsKind)] = &[
+    ("unable to get iam security credentials from ec2 instance metadata service", ImdsKind::NoCredentials),
+    ("failed to retrieve credentials from ec2 instance metadata service", ImdsKind::NoCredentials),
+    ("unable to get ec2 instance role from ec2 instance metadata service", ImdsKind::NotFound),
+    ("unable to load credentials from any of the providers in the chain", ImdsKind::NoCredentialsAnywhere),
+    ("unable to load aws credentials from any provider in the chain", ImdsKind::NoCredentialsAnywhere),
+    ("failed to load credentials from imds", ImdsKind::NoCredentials),
+    ("unable to locate credentials", ImdsKind::NoCredentialsAnywhere),
+    ("could not load credentials from any providers", ImdsKind::NoCredentialsAnywhere),
+    ("no valid credential sources found", ImdsKind::NoCredentialsAnywhere),
+    ("no ec2 imds role found", ImdsKind::NotFound),
+    ("ec2 imds role credentials", ImdsKind::NoCredentials),
+    ("unable to connect to instance metadata service", ImdsKind::Timeout),
+    ("timeouterror from instance metadata service", ImdsKind::Timeout),
+    ("error response received from instance metadata service", ImdsKind::NoCredentials),
+    ("attempting credential expiration extension", ImdsKind::ExpiredExtended),
+    ("imds credential expiration has been extended", ImdsKind::ExpiredExtended),
+    ("aws_ec2_metadata_disabled is set", ImdsKind::Disabled),
+    ("imds credentials have been disabled", ImdsKind::Disabled),
+    ("unable to retrieve token for use in imdsv2 call and imdsv1 has been disabled", ImdsKind::V1Blocked),
+    ("v1 fallback has been blocked", ImdsKind::V1Blocked),
+    ("unable to fetch metadata token", ImdsKind::Timeout),
+    ("ec2 metadata token request returned error", ImdsKind::Forbidden),
+];
+
+fn kind_of_status(s: u16) -> Option<ImdsKind> {
+    Some(match s {
+        401 => ImdsKind::Unauthorized,
+        403 => ImdsKind::Forbidden,
+        404 => ImdsKind::NotFound,
+        405 => ImdsKind::MethodNotAllowed,
+        429 => ImdsKind::Throttled,
+        _ => return None,
+    })
+}
+
+/// A status code on a line, in the forms HTTP clients print.
+fn status_in(line: &str) -> Option<u16> {
+    let lower = line.to_ascii_lowercase();
+    for pat in ["http/1.1 ", "http/1.0 ", "http/2 ", "status code: ", "status code ", "statuscode: ", "status=", "status: ", "http error ", "response status code "] {
+        if let Some(i) = lower.find(pat) {
+            if let Some(s) = status_at(skip_ws(&line[i + pat.len()..])) {
+                return Some(s);
+            }
+        }
+    }
+    // `401 Client Error`, `404 - Not Found`, `(404) Not Found`, `: 429 Too Many Requests`.
+    let b = line.as_bytes();
+    for i in 0..b.len().saturating_sub(2) {
+        if (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && matches!(b[i], b'4') {
+            if let Some(s) = status_at(&line[i..]) {
+                let after = &lower[i + 3..];
+                let ok = [" client error", " - not found", " not found", " unauthorized", " forbidden", ") not found", ") unauthorized", ") forbidden", " too many requests", " method not allowed", ")"]
+                    .iter()
+                    .any(|p| after.starts_with(p));
+                if ok && kind_of_status(s).is_some() {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn imds_path(line: &str) -> Option<String> {
+    let i = line.find("/latest/")?;
+    let p = token(&line[i..], b"/-.");
+    Some(p.to_string())
+}
+
+pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
+    let text = &blk.b.text;
+    let all: Vec<(usize, &str)> = lines(text).collect();
+    for (k, &(ls, line)) in all.iter().enumerate() {
+        let lower = &blk.lower[ls..ls + line.len()];
+        let mut push = |kind: ImdsKind, status: Option<u16>, path: Option<String>| {
+            if !out.iter().any(|e| e.kind == kind && e.line == blk.line(ls)) {
+                out.push(ImdsEvent {
+                    kind,
+                    status,
+                    path,
+                    sdk: Sdk::Unknown,
+                    span: blk.span(ls, ls + line.len()),
+                    line: blk.line(ls),
+                });
+            }
+        };
+        for (m, kind) in MESSAGES {
+            if lower.contains(m) {
+                push(*kind, None, None);
+            }
+        }
+        let mentions_imds = lower.contains("169.254.169.254") || lower.contains("fd00:ec2::254") || lower.contains("/latest/meta-data") || lower.contains("/latest/api/token") || lower.contains("instance metadata");
+        // The status may be on the line of the URL, or a few lines below it
+        // (`curl -i`, a traceback's last line).
+        let mut status = None;
+        if mentions_imds {
+            status = status_in(line);
+            if status.is_none() {
+                for (_, next) in all.iter().skip(k + 1).take(4) {
+                    if next.to_ascii_lowercase().contains("169.254.") {
+                        break;
+                    }
+                    if let Some(s) = status_in(next) {
+                        status = Some(s);
+                        break;
+                    }
+                }
+            }
+            if let Some(kind) = status.and_then(kind_of_status) {
+                push(kind, status, imds_path(line));
+            }
+            let timeout = ["timed out", "timeout", "connection refused", "failed to connect", "no route to host", "network is unreachable", "connecttimeout", "read timeout", "could not connect", "econnrefused", "ehostunreach", "etimedout"]
+                .iter()
+                .any(|p| lower.contains(p));
+            if timeout {
+                push(ImdsKind::Timeout, None, imds_path(line));
+            }
+        }
+        if lower.contains("assumeroleunauthorizedaccess") {
+            push(ImdsKind::AssumeRoleFailed, None, None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status_in("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: http://169.254.169.254/x"), Some(401));
+        assert_eq!(status_in("HTTP/1.1 404 Not Found"), Some(404));
+        assert_eq!(status_in("<title>404 - Not Found</title>"), Some(404));
+        assert_eq!(status_in("Failed to fetch ec2 uri http://169.254.169.254/latest/meta-data/: 429 Too Many Requests"), Some(429));
+        assert_eq!(status_in("took 401 ms"), None);
+    }
+}
