@@ -7,20 +7,31 @@ use std::fmt;
 pub struct UsageError {
     pub message: String,
     pub show_usage: bool,
+    /// Standard output was closed by the reader (`| head`): end quietly.
+    pub broken_pipe: bool,
+}
+
+impl From<std::io::Error> for UsageError {
+    fn from(e: std::io::Error) -> UsageError {
+        UsageError { broken_pipe: e.kind() == std::io::ErrorKind::BrokenPipe, ..UsageError::io(e.to_string()) }
+    }
+}
+
+impl From<serde_json::Error> for UsageError {
+    fn from(e: serde_json::Error) -> UsageError {
+        match e.io_error_kind() {
+            Some(kind) => std::io::Error::from(kind).into(),
+            None => UsageError::io(e.to_string()),
+        }
+    }
 }
 
 impl UsageError {
     pub fn usage(message: impl Into<String>) -> UsageError {
-        UsageError {
-            message: message.into(),
-            show_usage: true,
-        }
+        UsageError { message: message.into(), show_usage: true, broken_pipe: false }
     }
     pub fn io(message: impl Into<String>) -> UsageError {
-        UsageError {
-            message: message.into(),
-            show_usage: false,
-        }
+        UsageError { message: message.into(), show_usage: false, broken_pipe: false }
     }
 }
 
@@ -93,7 +104,12 @@ mod tests {
 
     #[test]
     fn parses_values_flags_and_positionals() {
-        let a = Args::parse(&v(&["--now", "2026-01-01T00:00:00Z", "--json", "a.txt", "--lang=es", "-"]), &["now", "lang"], &["json"]).unwrap();
+        let a = Args::parse(
+            &v(&["--now", "2026-01-01T00:00:00Z", "--json", "a.txt", "--lang=es", "-"]),
+            &["now", "lang"],
+            &["json"],
+        )
+        .unwrap();
         assert_eq!(a.value("now"), Some("2026-01-01T00:00:00Z"));
         assert_eq!(a.value("lang"), Some("es"));
         assert!(a.flag("json"));

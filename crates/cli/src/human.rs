@@ -77,13 +77,8 @@ pub fn write(out: &mut impl Write, r: &Report, text: &str, input: &Input, lang: 
         for f in &r.findings {
             writeln!(out, "  {} {}  {}", st.sev(f.severity()), f.title(lang), st.dim(&format!("[{}]", f.code())))?;
             writeln!(out, "          {}", f.detail(lang))?;
-            let mut shown = 0;
-            for e in &f.evidence {
-                if shown == 3 {
-                    break;
-                }
+            for e in f.evidence.iter().take(3) {
                 writeln!(out, "          {} │ {}", st.dim(&loc(input, e.line)), excerpt(text, &lines, e.line))?;
-                shown += 1;
             }
         }
     }
@@ -144,7 +139,13 @@ pub fn write(out: &mut impl Write, r: &Report, text: &str, input: &Input, lang: 
     }
     if let Some(n) = tree::node(r.start_step) {
         writeln!(out)?;
-        writeln!(out, "{} {} — {}", st.bold(if es { "Siguiente paso:" } else { "Next step:" }), n.id, n.title.get(lang))?;
+        writeln!(
+            out,
+            "{} {} — {}",
+            st.bold(if es { "Siguiente paso:" } else { "Next step:" }),
+            n.id,
+            n.title.get(lang)
+        )?;
         writeln!(out, "  {}", n.body.get(lang))?;
     }
     Ok(())

@@ -142,11 +142,8 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
         "proxy": s(&c.proxy),
         "no_proxy": s(&c.no_proxy),
     });
-    let ref_times: Vec<Value> = r
-        .ref_times
-        .iter()
-        .map(|rt| json!({"time": rfc3339(rt.time), "what": rt.what, "line": rt.line}))
-        .collect();
+    let ref_times: Vec<Value> =
+        r.ref_times.iter().map(|rt| json!({"time": rfc3339(rt.time), "what": rt.what, "line": rt.line})).collect();
     let step = tree::node(r.start_step);
     let mut out = Map::new();
     out.insert("schema_version".into(), json!(SCHEMA_VERSION));

@@ -1,10 +1,15 @@
 //! `tokendoctor`: the ExpiredToken Doctor engine on the command line.
 //!
 //! Subcommands: `diagnose` (read pastes and logs, print a report), `steps`
-//! (the decision tree), `redact` (make a text safe to share). Exit status 0
+//! (the decision tree), `commands` (a step's fix commands, filled and quoted),
+//! `redact` (make a text safe to share), `collector` (the instance collector
+//! script). Exit status 0
 //! when the command ran (even if it found nothing), 2 for usage or I/O errors.
 
 mod args;
+mod bench;
+mod collector_cmd;
+mod commands_cmd;
 mod human;
 mod json;
 
@@ -22,7 +27,10 @@ tokendoctor: diagnose AWS ExpiredToken, clock-skew and instance-metadata errors
 USAGE:
   tokendoctor diagnose [--now RFC3339] [--json] [--lang en|es] [FILE...|-]
   tokendoctor steps [--json] [--lang en|es]
+  tokendoctor commands --step ID [VALUES] [--shell bash|powershell] [--imds v1|v2] [--json] [--lang en|es]
   tokendoctor redact [FILE|-]
+  tokendoctor collector [--shell bash|powershell]
+  tokendoctor bench [--size-mib N] [--runs N] [--keep]
   tokendoctor --version | --help
 
 diagnose reads each FILE (or standard input when none or `-`) as one paste:
@@ -32,6 +40,21 @@ credential JSON, PowerShell output, `date`, chronyc, timedatectl, w32tm,
 lines they came from. --now sets the reference time (default: now).
 Secrets in the input are never printed.
 
+commands prints the fix commands of one step (ids: `tokendoctor steps`) for
+the shell and IMDS version chosen (default bash, v2). VALUES fill them:
+--role NAME, --instance-profile NAME, --instance-id ID, --region REGION,
+--association-id ID, --profile CLI_PROFILE, --pid PID, --account ID. Each is
+checked against AWS's format rules and quoted for the shell; a rejected value
+exits 2 with the rule, a missing one shows a <PLACEHOLDER>. --json prints
+{\"step\", \"commands\": [{\"id\", \"shell\", \"purpose\", \"text\"}], \"problems\", \"missing\"}.
+diagnose takes the same VALUES, --shell and --imds: with --json it adds the
+commands of the step it leads to, filled from the paste and the flags.
+
+collector prints a read-only script to run on the instance (bash, the
+default, or PowerShell). It gathers the clock, IMDS, credential-document,
+variable and profile evidence in one block, with secrets masked on the
+instance; paste its output into `diagnose` for the whole diagnosis.
+
 Exit status: 0 when the command ran, 2 on usage or I/O errors.
 ";
 
@@ -39,6 +62,8 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(argv) {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`tokendoctor … | head`) is not an error worth a message.
+        Err(e) if e.broken_pipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "tokendoctor: {e}");
             if e.show_usage {
@@ -51,21 +76,17 @@ fn main() -> ExitCode {
 
 fn run(argv: Vec<String>) -> Result<(), UsageError> {
     let Some(cmd) = argv.first().map(String::as_str) else {
-        print!("{USAGE}");
-        return Ok(());
+        return out(USAGE);
     };
     let rest = &argv[1..];
     match cmd {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        "-V" | "--version" => {
-            println!("tokendoctor {}", tokendoctor_engine::version());
-            Ok(())
-        }
-        "diagnose" => diagnose(Args::parse(rest, &["now", "lang"], &["json", "color", "no-color"])?),
+        "-h" | "--help" | "help" => out(USAGE),
+        "-V" | "--version" => out(&format!("tokendoctor {}\n", tokendoctor_engine::version())),
+        "diagnose" => diagnose(Args::parse(rest, &[&["now", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(), &["json", "color", "no-color", "report-peak-rss"])?),
+        "commands" => commands_cmd::run(Args::parse(rest, &[&["step", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(), &["json"])?),
+        "bench" => bench::run(Args::parse(rest, &["size-mib", "runs"], &["keep"])?),
         "steps" => steps(Args::parse(rest, &["lang"], &["json"])?),
+        "collector" => collector_cmd::run(Args::parse(rest, &["shell"], &[])?),
         "redact" => redact_cmd(Args::parse(rest, &[], &[])?),
         other => Err(UsageError::usage(format!("unknown command `{other}`"))),
     }
@@ -105,7 +126,12 @@ fn read_inputs(paths: &[String]) -> Result<Input, UsageError> {
         } else {
             buf = std::fs::read(p).map_err(|e| UsageError::io(format!("{p}: {e}")))?;
         }
-        input.bytes.extend_from_slice(&buf);
+        if input.bytes.is_empty() {
+            // One input (the usual case): keep its buffer, no copy.
+            input.bytes = buf;
+        } else {
+            input.bytes.extend_from_slice(&buf);
+        }
         if !input.bytes.is_empty() && !input.bytes.ends_with(b"\n") && paths.len() > 1 {
             input.bytes.push(b'\n');
         }
@@ -132,17 +158,23 @@ fn lang_arg(a: &Args) -> Result<Lang, UsageError> {
 fn diagnose(a: Args) -> Result<(), UsageError> {
     let now = now_arg(&a)?;
     let lang = lang_arg(&a)?;
+    // Reject a bad --role/--region… before reading anything.
+    commands_cmd::inputs_from_args(&a, Default::default(), lang)?;
     let input = read_inputs(&a.positional)?;
     let report = analyze_bytes(&input.bytes, now);
     let mut out = std::io::stdout().lock();
     if a.flag("json") {
-        let v = json::report(&report, lang, &input, None);
-        serde_json::to_writer_pretty(&mut out, &v).map_err(|e| UsageError::io(e.to_string()))?;
-        writeln!(out).map_err(|e| UsageError::io(e.to_string()))?;
+        let v = json::report(&report, lang, &input, Some(commands_cmd::for_report(&report, &a, lang)?));
+        serde_json::to_writer_pretty(&mut out, &v).map_err(UsageError::from)?;
+        writeln!(out).map_err(UsageError::from)?;
     } else {
         let color = !a.flag("no-color") && (a.flag("color") || (std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()));
         let text = String::from_utf8_lossy(&input.bytes);
-        human::write(&mut out, &report, &text, &input, lang, color).map_err(|e| UsageError::io(e.to_string()))?;
+        human::write(&mut out, &report, &text, &input, lang, color).map_err(UsageError::from)?;
+    }
+    if a.flag("report-peak-rss") {
+        // For `bench`: peak memory of this whole run, on standard error.
+        eprintln!("peak_rss_kib={}", bench::peak_rss_kib().map_or("n/a".to_string(), |k| k.to_string()));
     }
     Ok(())
 }
@@ -167,13 +199,13 @@ fn steps(a: Args) -> Result<(), UsageError> {
             })
             .collect();
         serde_json::to_writer_pretty(&mut out, &serde_json::json!({"schema_version": 1, "start": tree::START, "steps": nodes}))
-            .map_err(|e| UsageError::io(e.to_string()))?;
-        writeln!(out).map_err(|e| UsageError::io(e.to_string()))?;
+            .map_err(UsageError::from)?;
+        writeln!(out).map_err(UsageError::from)?;
     } else {
         for n in tree::NODES {
-            writeln!(out, "{} [{}]: {}", n.id, n.kind.as_str(), n.title.get(lang)).map_err(|e| UsageError::io(e.to_string()))?;
+            writeln!(out, "{} [{}]: {}", n.id, n.kind.as_str(), n.title.get(lang)).map_err(UsageError::from)?;
             for ans in n.answers {
-                writeln!(out, "    → {}: {}", ans.next, ans.label.get(lang)).map_err(|e| UsageError::io(e.to_string()))?;
+                writeln!(out, "    → {}: {}", ans.next, ans.label.get(lang)).map_err(UsageError::from)?;
             }
         }
     }
@@ -183,6 +215,10 @@ fn steps(a: Args) -> Result<(), UsageError> {
 fn redact_cmd(a: Args) -> Result<(), UsageError> {
     let input = read_inputs(&a.positional)?;
     let text = String::from_utf8_lossy(&input.bytes);
-    print!("{}", redact::redact(&text));
-    Ok(())
+    out(&redact::redact(&text))
+}
+
+/// Writes to standard output; a closed pipe ends the command quietly.
+pub fn out(s: &str) -> Result<(), UsageError> {
+    std::io::stdout().lock().write_all(s.as_bytes()).map_err(UsageError::from)
 }

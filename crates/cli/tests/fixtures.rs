@@ -18,7 +18,13 @@ fn diagnose(path: &Path) -> Value {
         .arg(path)
         .output()
         .expect("run tokendoctor");
-    assert!(out.status.success(), "{}: exit {:?}\n{}", path.display(), out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}: exit {:?}\n{}",
+        path.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
@@ -54,7 +60,9 @@ fn check_case(txt: &Path) -> Vec<String> {
                 }
             }
             "error_code" => check(&mut problems, k, want, &err0["code"]),
-            "service" | "status_code" | "request_id" | "request_time" | "server_time" | "skew_seconds" => check(&mut problems, k, want, &err0[k.as_str()]),
+            "service" | "status_code" | "request_id" | "request_time" | "server_time" | "skew_seconds" => {
+                check(&mut problems, k, want, &err0[k.as_str()])
+            }
             "expiration" => {
                 let any = got["credentials"].as_array().unwrap().iter().any(|c| &c["expiration"] == want);
                 if !any {

@@ -4,6 +4,7 @@
 //! (case-insensitive for ASCII), in English and in the localized renderings
 //! AWS documentation uses.
 
+use crate::ac::{Ac, Lazy};
 use crate::model::ErrorKind;
 
 /// Known AWS error codes and what they mean.
@@ -66,7 +67,11 @@ pub const MESSAGES: &[(&str, ErrorKind, &str)] = &[
     ("aws was not able to validate the provided access credentials", ErrorKind::Invalid, "en"),
     ("the aws access key id you provided does not exist in our records", ErrorKind::Invalid, "en"),
     ("the x.509 certificate or aws access key id provided does not exist", ErrorKind::Invalid, "en"),
-    ("the request signature we calculated does not match the signature you provided", ErrorKind::SignatureMismatch, "en"),
+    (
+        "the request signature we calculated does not match the signature you provided",
+        ErrorKind::SignatureMismatch,
+        "en",
+    ),
     ("sso session associated with this profile has expired", ErrorKind::SsoExpired, "en"),
     ("the sso session associated with this profile", ErrorKind::SsoExpired, "en"),
     ("token has expired and refresh failed", ErrorKind::SsoExpired, "en"),
@@ -119,23 +124,23 @@ pub fn code_kind(code: &str) -> Option<ErrorKind> {
     CODES.iter().find(|(c, _)| *c == code).map(|(_, k)| *k)
 }
 
-/// Finds the first known message stem in `text`: (offset, stem length, kind, language).
-pub fn find_message(text: &str) -> Option<(usize, usize, ErrorKind, &'static str)> {
-    let lower = lowercase_ascii(text);
-    let mut best: Option<(usize, usize, ErrorKind, &'static str)> = None;
-    for (stem, kind, lang) in MESSAGES {
-        if let Some(i) = memchr::memmem::find(lower.as_bytes(), stem.as_bytes()) {
-            if best.is_none_or(|b| i < b.0) {
-                best = Some((i, stem.len(), *kind, lang));
-            }
-        }
-    }
-    best
+static MESSAGE_AC: Lazy = Lazy::new(|| {
+    let stems: Vec<&str> = MESSAGES.iter().map(|m| m.0).collect();
+    Ac::new(&stems, true)
+});
+
+/// Every known message stem in `text`, as (offset, stem length, kind, language),
+/// in order of their end.
+pub fn messages_in(text: &str) -> impl Iterator<Item = (usize, usize, ErrorKind, &'static str)> + '_ {
+    MESSAGE_AC.get().find_iter(text.as_bytes()).map(|h| {
+        let (_, kind, lang) = MESSAGES[h.pattern];
+        (h.start, h.end - h.start, kind, lang)
+    })
 }
 
-/// ASCII lower-casing that keeps byte offsets (non-ASCII is left as is).
-pub fn lowercase_ascii(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// Finds the first known message stem in `text`: (offset, stem length, kind, language).
+pub fn find_message(text: &str) -> Option<(usize, usize, ErrorKind, &'static str)> {
+    messages_in(text).min_by_key(|m| m.0)
 }
 
 /// What an error means, from its code first and then its message.

@@ -57,7 +57,9 @@ impl Report {
             Some(f) => f.title(lang),
             None if self.errors.is_empty() && self.credentials.is_empty() => match lang {
                 Lang::En => "Nothing recognized yet: paste an error, an IMDS response or clock output".to_string(),
-                Lang::Es => "Aún no se reconoce nada: pega un error, una respuesta de IMDS o la salida del reloj".to_string(),
+                Lang::Es => {
+                    "Aún no se reconoce nada: pega un error, una respuesta de IMDS o la salida del reloj".to_string()
+                }
             },
             None => match lang {
                 Lang::En => "No credential or clock problem found in the paste".to_string(),
@@ -90,9 +92,23 @@ fn kind_rank(k: ErrorKind) -> u8 {
 
 /// Regions that must be enabled before use; global STS v1 tokens fail there.
 const OPT_IN_REGIONS: &[&str] = &[
-    "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
-    "ap-southeast-6", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1",
-    "me-central-1", "me-south-1", "mx-central-1",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-west-1",
+    "eu-central-2",
+    "eu-south-1",
+    "eu-south-2",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
 ];
 
 fn clock_summary(errors: &[ErrorReport], evidence: &[ClockEvidence]) -> Option<ClockSummary> {
@@ -149,7 +165,12 @@ fn source_label(s: ClockSource) -> &'static str {
     }
 }
 
-fn root_cause(errors: &[ErrorReport], imds: &[ImdsEvent], creds: &[Credential], clock: Option<&ClockSummary>) -> RootCause {
+fn root_cause(
+    errors: &[ErrorReport],
+    imds: &[ImdsEvent],
+    creds: &[Credential],
+    clock: Option<&ClockSummary>,
+) -> RootCause {
     let clock_bad = clock.is_some_and(|c| c.beyond());
     let clock_ok = clock.is_some_and(|c| !c.beyond());
     if let Some(e) = errors.iter().find(|e| e.kind().relevant()) {
@@ -206,7 +227,9 @@ impl Builder {
 
 fn cred_what(c: &Credential) -> (&'static str, &'static str) {
     match c.format {
-        CredFormat::ImdsJson | CredFormat::PowershellList | CredFormat::Collector => ("instance credentials", "credenciales de instancia"),
+        CredFormat::ImdsJson | CredFormat::PowershellList | CredFormat::Collector => {
+            ("instance credentials", "credenciales de instancia")
+        }
         _ => ("credentials", "credenciales"),
     }
 }
@@ -214,8 +237,16 @@ fn cred_what(c: &Credential) -> (&'static str, &'static str) {
 fn lifetime_sentence(c: &Credential) -> (String, String) {
     match c.lifetime_seconds() {
         Some(l) if l > 0 => (
-            format!("issued {} with a lifetime of {}, ", c.last_updated.map(rfc3339).unwrap_or_default(), human_duration(l)),
-            format!("emitidas {} con una duración de {}, ", c.last_updated.map(rfc3339).unwrap_or_default(), human_duration(l)),
+            format!(
+                "issued {} with a lifetime of {}, ",
+                c.last_updated.map(rfc3339).unwrap_or_default(),
+                human_duration(l)
+            ),
+            format!(
+                "emitidas {} con una duración de {}, ",
+                c.last_updated.map(rfc3339).unwrap_or_default(),
+                human_duration(l)
+            ),
         ),
         _ => (String::new(), String::new()),
     }
@@ -236,11 +267,14 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
     // it from a neighbouring error about the same request (its endpoint).
     let services: Vec<(usize, String)> = obs.errors.iter().filter_map(|e| Some((e.line, e.service.clone()?))).collect();
     for e in obs.errors.iter_mut().filter(|e| e.service.is_none()) {
-        if let Some((_, s)) = services.iter().filter(|(l, _)| l.abs_diff(e.line) <= 3).min_by_key(|(l, _)| l.abs_diff(e.line)) {
+        if let Some((_, s)) =
+            services.iter().filter(|(l, _)| l.abs_diff(e.line) <= 3).min_by_key(|(l, _)| l.abs_diff(e.line))
+        {
             e.service = Some(s.clone());
         }
     }
-    if obs.context.sdk == Sdk::Unknown && obs.errors.is_empty() && (!obs.credentials.is_empty() || !obs.imds.is_empty()) {
+    if obs.context.sdk == Sdk::Unknown && obs.errors.is_empty() && (!obs.credentials.is_empty() || !obs.imds.is_empty())
+    {
         // A raw document or curl output: recognized, but no SDK printed it.
         obs.context.sdk = Sdk::Other;
     }
@@ -360,7 +394,11 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
             args.push(("lifetime", human_duration(l)));
             b.add("short_lifetime", args, &ev);
         }
-        if let Some(origin) = c.origin.as_deref().filter(|o| matches!(*o, "env" | "shared-credentials-file" | "config-file" | "config_file")) {
+        if let Some(origin) = c
+            .origin
+            .as_deref()
+            .filter(|o| matches!(*o, "env" | "shared-credentials-file" | "config-file" | "config_file"))
+        {
             if c.format == CredFormat::ConfigureList {
                 b.add("static_source", vec![("origin", origin.to_string())], &ev);
             }
@@ -371,27 +409,56 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
     let secret_vars: Vec<&String> = ctx
         .env_vars
         .iter()
-        .filter(|v| matches!(v.to_ascii_uppercase().as_str(), "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY" | "AWS_SESSION_TOKEN" | "AWS_SECURITY_TOKEN" | "AWS_ACCESS_KEY" | "AWS_SECRET_KEY"))
+        .filter(|v| {
+            matches!(
+                v.to_ascii_uppercase().as_str(),
+                "AWS_ACCESS_KEY_ID"
+                    | "AWS_SECRET_ACCESS_KEY"
+                    | "AWS_SESSION_TOKEN"
+                    | "AWS_SECURITY_TOKEN"
+                    | "AWS_ACCESS_KEY"
+                    | "AWS_SECRET_KEY"
+            )
+        })
         .collect();
     if !secret_vars.is_empty() {
         let vars = secret_vars.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-        let ev: Vec<(Span, usize)> = obs.credentials.iter().filter(|c| matches!(c.format, CredFormat::EnvDump | CredFormat::ExportEnv)).map(|c| (c.span, c.line)).collect();
+        let ev: Vec<(Span, usize)> = obs
+            .credentials
+            .iter()
+            .filter(|c| matches!(c.format, CredFormat::EnvDump | CredFormat::ExportEnv))
+            .map(|c| (c.span, c.line))
+            .collect();
         b.add("env_credentials", vec![("vars", vars)], &ev);
     }
     let cred_props: Vec<&String> = ctx
         .java_props
         .iter()
-        .filter(|p| matches!(p.to_ascii_lowercase().as_str(), "aws.accesskeyid" | "aws.secretkey" | "aws.secretaccesskey" | "aws.sessiontoken"))
+        .filter(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "aws.accesskeyid" | "aws.secretkey" | "aws.secretaccesskey" | "aws.sessiontoken"
+            )
+        })
         .collect();
     if !cred_props.is_empty() {
         let props = cred_props.iter().map(|p| format!("-D{p}")).collect::<Vec<_>>().join(", ");
         b.add("java_properties", vec![("props", props)], &[]);
     }
     if !ctx.token_profiles.is_empty() {
-        let ev: Vec<(Span, usize)> = obs.credentials.iter().filter(|c| c.format == CredFormat::CredentialsFile && c.has_session_token).map(|c| (c.span, c.line)).collect();
+        let ev: Vec<(Span, usize)> = obs
+            .credentials
+            .iter()
+            .filter(|c| c.format == CredFormat::CredentialsFile && c.has_session_token)
+            .map(|c| (c.span, c.line))
+            .collect();
         b.add("profile_session_token", vec![("profiles", ctx.token_profiles.join(", "))], &ev);
     }
-    if ctx.proxy.is_some() && !ctx.no_proxy.as_deref().is_some_and(|n| n.contains("169.254.169.254") || n.split(',').any(|p| p.trim() == "169.254.0.0/16" || p.trim() == "*")) {
+    if ctx.proxy.is_some()
+        && !ctx.no_proxy.as_deref().is_some_and(|n| {
+            n.contains("169.254.169.254") || n.split(',').any(|p| p.trim() == "169.254.0.0/16" || p.trim() == "*")
+        })
+    {
         b.add("proxy_catches_imds", Vec::new(), &[]);
     }
     for ev in &obs.clock {
@@ -444,7 +511,14 @@ fn start_step(findings: &[Finding], ctx: &Context) -> &'static str {
     let has = |c: &str| findings.iter().find(|f| f.code() == c);
     let mut step = first.step();
     if step == "expired_source" || step == "invalid_token" {
-        for c in ["env_credentials", "java_properties", "profile_session_token", "static_source", "expired_extended", "doc_served_expired"] {
+        for c in [
+            "env_credentials",
+            "java_properties",
+            "profile_session_token",
+            "static_source",
+            "expired_extended",
+            "doc_served_expired",
+        ] {
             if let Some(f) = has(c) {
                 step = f.step();
                 break;

@@ -33,13 +33,7 @@ pub struct FindingDef {
 }
 
 const fn f(code: &'static str, severity: Severity, title: Text, detail: Text, step: &'static str) -> FindingDef {
-    FindingDef {
-        code,
-        severity,
-        title,
-        detail,
-        step,
-    }
+    FindingDef { code, severity, title, detail, step }
 }
 
 use Severity::*;

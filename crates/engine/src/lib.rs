@@ -8,18 +8,22 @@
 //! the docs and the tests share live in `tree`, `findings`, `commands` and
 //! `codes`.
 
+pub mod ac;
 pub mod codes;
 pub mod collector;
 pub mod commands;
 pub mod diagnose;
 pub mod findings;
 pub mod i18n;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod redact;
+pub mod share;
 pub mod text;
 pub mod time;
 pub mod tree;
+pub mod validate;
 
 pub use diagnose::{ClockSummary, Report};
 pub use findings::{Finding, Severity};
@@ -27,16 +31,11 @@ pub use i18n::Lang;
 pub use model::*;
 pub use time::Timestamp;
 
-/// The largest input the engine reads; the rest is ignored (and reported).
+/// The largest paste the web app accepts (the CLI reads logs of any size).
 pub const MAX_INPUT: usize = 16 * 1024 * 1024;
 
 /// Diagnoses `text` as of `now`.
 pub fn analyze(text: &str, now: Timestamp) -> Report {
-    let mut cut = text.len().min(MAX_INPUT);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let text = &text[..cut];
     let lines = text::Lines::new(text);
     let obs = parse::parse(text, &lines);
     diagnose::diagnose(obs, now)
@@ -44,8 +43,7 @@ pub fn analyze(text: &str, now: Timestamp) -> Report {
 
 /// Diagnoses raw bytes (invalid UTF-8 is replaced, never an error).
 pub fn analyze_bytes(bytes: &[u8], now: Timestamp) -> Report {
-    let limit = bytes.len().min(MAX_INPUT);
-    analyze(&text::decode(&bytes[..limit]), now)
+    analyze(&text::decode(bytes), now)
 }
 
 pub fn version() -> &'static str {

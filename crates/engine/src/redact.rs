@@ -89,7 +89,11 @@ pub fn redact(text: &str) -> String {
             }
             let name = &text[k_start..k_end];
             let xml = c == b'>' && k_start > 0 && b[k_start - 1] == b'<';
-            let name_ok = if c == b'>' { xml && is_secret_key(name) } else { is_secret_key(name.rsplit(':').next().unwrap_or(name)) };
+            let name_ok = if c == b'>' {
+                xml && is_secret_key(name)
+            } else {
+                is_secret_key(name.rsplit(':').next().unwrap_or(name))
+            };
             if name_ok && !name.is_empty() {
                 let mut v = i + 1;
                 while v < b.len() && matches!(b[v], b' ' | b'\t') {
@@ -105,7 +109,9 @@ pub fn redact(text: &str) -> String {
                     let stop = match quote {
                         Some(q) => ch == q || ch == b'\n',
                         None if xml => ch == b'<' || ch == b'\n',
-                        None => matches!(ch, b' ' | b'\t' | b'\n' | b'\r' | b',' | b';' | b'&' | b'"' | b'\'' | b'}' | b')'),
+                        None => {
+                            matches!(ch, b' ' | b'\t' | b'\n' | b'\r' | b',' | b';' | b'&' | b'"' | b'\'' | b'}' | b')')
+                        }
                     };
                     if stop {
                         break;
@@ -114,7 +120,11 @@ pub fn redact(text: &str) -> String {
                 }
                 // `Authorization: AWS4-HMAC-SHA256 Credential=…, Signature=…` has its own keys.
                 let value = &text[v..e];
-                if e > v && !value.starts_with(REDACTED) && !value.eq_ignore_ascii_case("aws4-hmac-sha256") && value != "null" {
+                if e > v
+                    && !value.starts_with(REDACTED)
+                    && !value.eq_ignore_ascii_case("aws4-hmac-sha256")
+                    && value != "null"
+                {
                     out.push_str(&text[copied..v]);
                     out.push_str(REDACTED);
                     copied = e;
@@ -138,7 +148,12 @@ pub fn redact(text: &str) -> String {
             }
         }
         // Session tokens pasted on their own (`IQoJb3JpZ2luX2Vj…`, `FQoGZXIvYXdz…`).
-        if (c == b'I' || c == b'F') && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (text[i..].starts_with("IQoJb3JpZ2lu") || text[i..].starts_with("FQoGZXIvYXdz") || text[i..].starts_with("FwoGZXIvYXdz")) {
+        if (c == b'I' || c == b'F')
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && (text[i..].starts_with("IQoJb3JpZ2lu")
+                || text[i..].starts_with("FQoGZXIvYXdz")
+                || text[i..].starts_with("FwoGZXIvYXdz"))
+        {
             let n = b[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=')).count();
             out.push_str(&text[copied..i]);
             out.push_str(REDACTED);
@@ -168,17 +183,26 @@ mod tests {
     #[test]
     fn redacts_every_shape() {
         let cases = [
-            ("\"SecretAccessKey\" : \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",", "\"SecretAccessKey\" : \"[REDACTED]\","),
+            (
+                "\"SecretAccessKey\" : \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",",
+                "\"SecretAccessKey\" : \"[REDACTED]\",",
+            ),
             ("\"Token\":\"IQoJb3JpZ2luX2VjEAB+/=\"}", "\"Token\":\"[REDACTED]\"}"),
             ("aws_session_token = FwoGZXIvYXdzEBAaDH", "aws_session_token = [REDACTED]"),
             ("export AWS_SECRET_ACCESS_KEY=abc/def+ghi", "export AWS_SECRET_ACCESS_KEY=[REDACTED]"),
             ("$Env:AWS_SESSION_TOKEN=\"tok\"", "$Env:AWS_SESSION_TOKEN=\"[REDACTED]\""),
             ("SecretAccessKey : abcdef", "SecretAccessKey : [REDACTED]"),
             ("<Token-0>AQoDYXdz</Token-0>", "<Token-0>[REDACTED]</Token-0>"),
-            ("X-Amz-Security-Token=FQo&X-Amz-Signature=abc", "X-Amz-Security-Token=[REDACTED]&X-Amz-Signature=[REDACTED]"),
+            (
+                "X-Amz-Security-Token=FQo&X-Amz-Signature=abc",
+                "X-Amz-Security-Token=[REDACTED]&X-Amz-Signature=[REDACTED]",
+            ),
             ("-H \"X-aws-ec2-metadata-token: AQAEAF\"", "-H \"X-aws-ec2-metadata-token: [REDACTED]\""),
             ("key ASIAIOSFODNN7EXAMPLE used", "key ASIA************MPLE used"),
-            ("-Daws.secretKey=s3cr3t -Daws.accessKeyId=AKIAIOSFODNN7EXAMPLE", "-Daws.secretKey=[REDACTED] -Daws.accessKeyId=AKIA************MPLE"),
+            (
+                "-Daws.secretKey=s3cr3t -Daws.accessKeyId=AKIAIOSFODNN7EXAMPLE",
+                "-Daws.secretKey=[REDACTED] -Daws.accessKeyId=AKIA************MPLE",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(redact(input), want, "{input}");

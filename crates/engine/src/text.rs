@@ -18,10 +18,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end: end.max(start),
-        }
+        Span { start, end: end.max(start) }
     }
     pub fn len(&self) -> usize {
         self.end - self.start
@@ -36,7 +33,11 @@ impl Span {
 
 /// Decodes any bytes: invalid UTF-8 becomes U+FFFD rather than an error.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
+    // The strict check has a fast ASCII path; the lossy one is only for bad input.
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Line starts of the original text, for turning byte offsets into line numbers.
@@ -51,10 +52,7 @@ impl Lines {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Lines {
-            starts,
-            len: text.len(),
-        }
+        Lines { starts, len: text.len() }
     }
     /// 1-based line number of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
@@ -70,11 +68,7 @@ impl Lines {
     pub fn range(&self, line: usize) -> Span {
         let i = line.saturating_sub(1).min(self.starts.len() - 1);
         let start = self.starts[i];
-        let end = self
-            .starts
-            .get(i + 1)
-            .map(|s| s.saturating_sub(1))
-            .unwrap_or(self.len);
+        let end = self.starts.get(i + 1).map(|s| s.saturating_sub(1)).unwrap_or(self.len);
         Span::new(start, end)
     }
 }
@@ -146,15 +140,11 @@ impl Builder {
 /// Normalizes `text[range]` (which starts at original offset `range.start`).
 pub fn normalize(text: &str, range: Span) -> Block {
     let src = &text[range.start..range.end];
-    let mut b = Builder {
-        text: String::with_capacity(src.len()),
-        map: Vec::new(),
-    };
+    let mut b = Builder { text: String::with_capacity(src.len()), map: Vec::new() };
     let mut line_start = 0;
     while line_start < src.len() {
-        let line_end = memchr::memchr(b'\n', &src.as_bytes()[line_start..])
-            .map(|i| line_start + i)
-            .unwrap_or(src.len());
+        let line_end =
+            memchr::memchr(b'\n', &src.as_bytes()[line_start..]).map(|i| line_start + i).unwrap_or(src.len());
         let line = &src[line_start..line_end];
         normalize_line(&mut b, line, range.start + line_start);
         if line_end < src.len() {
@@ -162,11 +152,7 @@ pub fn normalize(text: &str, range: Span) -> Block {
         }
         line_start = line_end + 1;
     }
-    Block {
-        text: b.text,
-        map: b.map,
-        orig_end: range.end,
-    }
+    Block { text: b.text, map: b.map, orig_end: range.end }
 }
 
 /// Whether a line carries escaped text (`\n`, `\"`) that should be unescaped.
@@ -278,10 +264,7 @@ fn html_entity(s: &[u8]) -> Option<(&'static str, usize)> {
         ("&amp;", "&"),
         ("&nbsp;", " "),
     ];
-    ENTITIES
-        .iter()
-        .find(|(e, _)| s.starts_with(e.as_bytes()))
-        .map(|(e, r)| (*r, e.len()))
+    ENTITIES.iter().find(|(e, _)| s.starts_with(e.as_bytes())).map(|(e, r)| (*r, e.len()))
 }
 
 /// Box drawing, full-width punctuation, non-breaking and zero-width spaces.
@@ -331,7 +314,10 @@ mod tests {
 
     #[test]
     fn terraform_bars_split_lines() {
-        assert_eq!(norm("invalid. │ status code: 403, request id│ │ with"), "invalid. \n status code: 403, request id\n \n with");
+        assert_eq!(
+            norm("invalid. │ status code: 403, request id│ │ with"),
+            "invalid. \n status code: 403, request id\n \n with"
+        );
     }
 
     #[test]

@@ -42,8 +42,7 @@ impl Parsed {
     }
     /// The instant, reading a time without a zone as UTC.
     pub fn utc_assumed(&self) -> Timestamp {
-        self.utc()
-            .unwrap_or_else(|| Utc.from_utc_datetime(&self.local))
+        self.utc().unwrap_or_else(|| Utc.from_utc_datetime(&self.local))
     }
 }
 
@@ -176,11 +175,7 @@ pub fn iso_at(s: &str) -> Option<Parsed> {
     at += used;
     let (zone, used) = zone_suffix(b, at);
     at += used;
-    Some(Parsed {
-        local: make(y, mo, d, h, mi, sec, nanos)?,
-        zone,
-        len: at,
-    })
+    Some(Parsed { local: make(y, mo, d, h, mi, sec, nanos)?, zone, len: at })
 }
 
 /// Compact SigV4 form `YYYYMMDDTHHMMSSZ`.
@@ -199,24 +194,15 @@ pub fn compact_at(s: &str) -> Option<Parsed> {
         Some(b'Z') => (Zone::Utc, 16),
         _ => (Zone::Unknown, 15),
     };
-    Some(Parsed {
-        local: make(y, mo, d, h, mi, sec, 0)?,
-        zone,
-        len,
-    })
+    Some(Parsed { local: make(y, mo, d, h, mi, sec, 0)?, zone, len })
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn month_at(b: &[u8], at: usize) -> Option<u32> {
     let m = b.get(at..at + 3)?;
-    MONTHS
-        .iter()
-        .position(|name| m.eq_ignore_ascii_case(name.as_bytes()))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|name| m.eq_ignore_ascii_case(name.as_bytes())).map(|i| i as u32 + 1)
 }
 
 fn day_name_len(b: &[u8]) -> Option<usize> {
@@ -279,18 +265,11 @@ fn zone_abbr(b: &[u8], at: usize) -> (Zone, usize) {
         ("AEDT", 39600),
     ];
     let word: &[u8] = {
-        let n = b[at.min(b.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+        let n = b[at.min(b.len())..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
         &b[at..at + n]
     };
     if let Some(&(_, off)) = ABBR.iter().find(|(a, _)| a.as_bytes() == word) {
-        let z = if off == 0 {
-            Zone::Utc
-        } else {
-            Zone::Offset(off)
-        };
+        let z = if off == 0 { Zone::Utc } else { Zone::Offset(off) };
         return (z, word.len());
     }
     let (z, used) = zone_suffix(b, at);
@@ -354,11 +333,7 @@ pub fn http_date_at(s: &str) -> Option<Parsed> {
     } else {
         (Zone::Unknown, 0)
     };
-    Some(Parsed {
-        local: make(y, mo, d, h, mi, sec, 0)?,
-        zone,
-        len: at + used,
-    })
+    Some(Parsed { local: make(y, mo, d, h, mi, sec, 0)?, zone, len: at + used })
 }
 
 /// `date` output: `Sat Nov 28 09:55:50 UTC 2026` (zone optional, asctime has none),
@@ -394,11 +369,7 @@ pub fn date_cmd_at(s: &str) -> Option<Parsed> {
         year_at = (digits(b, yat, 4)?, yat + 4);
     }
     let (y, end) = year_at;
-    Some(Parsed {
-        local: make(y, mo, d, h, mi, sec, 0)?,
-        zone,
-        len: end,
-    })
+    Some(Parsed { local: make(y, mo, d, h, mi, sec, 0)?, zone, len: end })
 }
 
 /// .NET culture dates as PowerShell prints them: `11/5/2020 2:02:26 AM` (en-US),
@@ -448,25 +419,15 @@ pub fn culture_date_at(s: &str) -> Option<Parsed> {
         }
     }
     // en-US puts the month first; other cultures the day. AM/PM implies en-US.
-    let (mo, d) = if a > 12 || (!pm_seen && c <= 12 && b.contains(&b'.')) {
-        (c, a)
-    } else {
-        (a, c)
-    };
-    Some(Parsed {
-        local: make(y, mo, d, h, mi, sec, 0)?,
-        zone: Zone::Unknown,
-        len: at,
-    })
+    let (mo, d) = if a > 12 || (!pm_seen && c <= 12 && b.contains(&b'.')) { (c, a) } else { (a, c) };
+    Some(Parsed { local: make(y, mo, d, h, mi, sec, 0)?, zone: Zone::Unknown, len: at })
 }
 
 /// Any of the forms above, at the start of `s`.
 pub fn any_at(s: &str) -> Option<Parsed> {
     let first = *s.as_bytes().first()?;
     if first.is_ascii_digit() {
-        iso_at(s)
-            .or_else(|| compact_at(s))
-            .or_else(|| culture_date_at(s))
+        iso_at(s).or_else(|| compact_at(s)).or_else(|| culture_date_at(s))
     } else if first.is_ascii_alphabetic() {
         http_date_at(s).or_else(|| date_cmd_at(s))
     } else {
@@ -553,10 +514,7 @@ mod tests {
     fn iso_forms() {
         assert_eq!(utc("2015-08-04T06:32:37Z"), "2015-08-04T06:32:37Z");
         assert_eq!(utc("2020-05-19T18:06:10+00:00"), "2020-05-19T18:06:10Z");
-        assert_eq!(
-            utc("2019-06-27T07:59:24.4603750-07:00"),
-            "2019-06-27T14:59:24.460Z"
-        );
+        assert_eq!(utc("2019-06-27T07:59:24.4603750-07:00"), "2019-06-27T14:59:24.460Z");
         assert_eq!(utc("2022-07-07T15:23:53.736+0800"), "2022-07-07T07:23:53.736Z");
         assert_eq!(iso_at("2017-04-20T14:43:18.888").unwrap().zone, Zone::Unknown);
         assert!(iso_at("2017-13-20T14:43:18").is_none());

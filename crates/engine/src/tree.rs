@@ -49,10 +49,7 @@ pub struct Node {
 }
 
 const fn a(en: &'static str, es: &'static str, next: &'static str) -> Answer {
-    Answer {
-        label: Text::new(en, es),
-        next,
-    }
+    Answer { label: Text::new(en, es), next }
 }
 
 /// Where every walk starts when the paste says nothing.
@@ -61,7 +58,8 @@ pub const START: &str = "start";
 const KC_EXPIRED: &str = "https://repost.aws/knowledge-center/ec2-expired-token";
 const KC_IMDS: &str = "https://repost.aws/knowledge-center/ec2-linux-metadata-retrieval";
 const DOC_TIME: &str = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/set-time.html";
-const DOC_IMDS_OPTS: &str = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html";
+const DOC_IMDS_OPTS: &str =
+    "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html";
 const DOC_IMDS_SDK: &str = "https://docs.aws.amazon.com/sdkref/latest/guide/feature-imds-credentials.html";
 const DOC_ROLES: &str = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html";
 const DOC_CHAIN: &str = "https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html";
@@ -204,7 +202,7 @@ pub const NODES: &[Node] = &[
             "Elimina las variables en la shell y quítalas de donde se definen de forma permanente (la unidad del servicio, la definición del contenedor, ~/.bashrc, /etc/environment). El SDK pasará entonces al rol de la instancia, que renueva por sí mismo.",
         ),
         answers: &[a("Done", "Hecho", "verify")],
-        commands: &["unset_env_creds", "find_env_creds"],
+        commands: &["unset_env_creds", "find_env_creds", "process_env_names"],
         docs: &[DOC_CHAIN],
     },
     Node {
@@ -319,7 +317,7 @@ pub const NODES: &[Node] = &[
             a("It returns credentials", "Devuelve credenciales", "instance_role_stale"),
         ],
         commands: &["imds_token_probe", "imds_role_list", "imds_credentials"],
-        docs: &[KC_IMDS],
+        docs: &[KC_IMDS, DOC_IMDS_SDK],
     },
     Node {
         id: "imds_timeout",
@@ -358,7 +356,7 @@ pub const NODES: &[Node] = &[
             "La respuesta del token de IMDSv2 vuelve con un límite de saltos (1 por defecto). Cada red de contenedores añade un salto, así que el token nunca llega al contenedor y el SDK agota el tiempo. Pon el límite en 2 (3 para Docker dentro de Docker); no hace falta reiniciar.",
         ),
         answers: &[a("Done", "Hecho", "verify")],
-        commands: &["describe_metadata_options", "hop_limit_2"],
+        commands: &["imds_instance_identity", "describe_metadata_options", "hop_limit_2"],
         docs: &[DOC_IMDS_OPTS],
     },
     Node {
@@ -397,7 +395,7 @@ pub const NODES: &[Node] = &[
             a("Done", "Hecho", "verify"),
             a("It works on the host but not in the container", "Funciona en el host pero no en el contenedor", "imds_hop_limit"),
         ],
-        commands: &["imds_credentials", "describe_metadata_options", "imds_tokens_optional"],
+        commands: &["imds_credentials", "imds_instance_identity", "describe_metadata_options", "imds_tokens_optional"],
         docs: &[DOC_IMDS_OPTS],
     },
     Node {
@@ -426,7 +424,7 @@ pub const NODES: &[Node] = &[
             a("IMDS says AssumeRoleUnauthorizedAccess", "IMDS dice AssumeRoleUnauthorizedAccess", "role_trust"),
             a("The right role is attached", "El rol correcto está asociado", "verify"),
         ],
-        commands: &["describe_associations", "get_instance_profile", "imds_iam_info"],
+        commands: &["imds_instance_identity", "imds_iam_info", "describe_associations", "get_instance_profile"],
         docs: &[DOC_ROLES],
     },
     Node {
@@ -438,7 +436,7 @@ pub const NODES: &[Node] = &[
             "Asocia un perfil de instancia que contenga el rol. Se aplica a la instancia en ejecución; las credenciales aparecen en IMDS en segundos.",
         ),
         answers: &[a("Done", "Hecho", "verify")],
-        commands: &["associate_profile", "describe_associations"],
+        commands: &["imds_instance_identity", "associate_profile", "describe_associations"],
         docs: &[DOC_ROLES],
     },
     Node {
@@ -450,7 +448,7 @@ pub const NODES: &[Node] = &[
             "Cambia el perfil en la instancia en ejecución sin desasociarlo antes, para no interrumpir las llamadas a la API. Las aplicaciones toman el nuevo rol en su siguiente renovación de credenciales.",
         ),
         answers: &[a("Done", "Hecho", "verify")],
-        commands: &["describe_associations", "replace_association"],
+        commands: &["imds_instance_identity", "describe_associations", "replace_association"],
         docs: &[DOC_ROLES],
     },
     Node {

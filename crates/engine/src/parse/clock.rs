@@ -6,6 +6,7 @@
 use super::context::strip_prompt;
 use super::util::*;
 use super::Blk;
+use super::Table;
 use crate::model::{ClockEvidence, ClockSource, RefTime};
 use crate::time::{self, Timestamp, Zone};
 
@@ -21,12 +22,7 @@ pub(crate) struct Clocks {
 }
 
 fn ev(blk: &Blk, ls: usize, len: usize, source: ClockSource) -> ClockEvidence {
-    ClockEvidence {
-        source: Some(source),
-        span: blk.span(ls, ls + len),
-        line: blk.line(ls),
-        ..ClockEvidence::default()
-    }
+    ClockEvidence { source: Some(source), span: blk.span(ls, ls + len), line: blk.line(ls), ..ClockEvidence::default() }
 }
 
 pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
@@ -36,6 +32,7 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
     let mut timedatectl: Option<ClockEvidence> = None;
     let mut w32: Option<ClockEvidence> = None;
     let mut prev_cmd: Option<String> = None;
+    let dates: Vec<usize> = blk.hits(Table::Date).map(|h| h.start).collect();
     for &(ls, line) in &all {
         let t = line.trim();
         let lower = &blk.lower[ls..ls + line.len()];
@@ -44,11 +41,18 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
             prev_cmd = Some(cmd.to_ascii_lowercase());
         }
         // HTTP Date header: `Date: …`, `< date: …`, `'Date': '…'` (botocore debug dict).
-        for pat in ["date: ", "'date': '", "\"date\": \"", "date:"] {
+        let has_date = {
+            let first = dates.partition_point(|&d| d < ls);
+            dates.get(first).is_some_and(|&d| d < ls + line.len())
+        };
+        for pat in ["date: ", "'date': '", "\"date\": \"", "date:"].into_iter().filter(|_| has_date) {
             let mut search = 0;
             while let Some(i) = lower[search..].find(pat).map(|i| i + search) {
                 search = i + pat.len();
-                let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric() && lower.as_bytes()[i - 1] != b'-' && lower.as_bytes()[i - 1] != b'_';
+                let before_ok = i == 0
+                    || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()
+                        && lower.as_bytes()[i - 1] != b'-'
+                        && lower.as_bytes()[i - 1] != b'_';
                 if !before_ok {
                     continue;
                 }
@@ -124,7 +128,12 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
                     e.synchronized = Some(!v.starts_with('3'));
                 }
-                "source" if w32.is_some() || lower.contains(",0x") || v.contains("Local CMOS") || v.contains("Free-running") => {
+                "source"
+                    if w32.is_some()
+                        || lower.contains(",0x")
+                        || v.contains("Local CMOS")
+                        || v.contains("Free-running") =>
+                {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
                     let src = v.split(',').next().unwrap_or(v).trim();
                     e.ntp_source = Some(src.to_string());
@@ -134,7 +143,8 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
                 }
                 "phase offset" => {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
-                    let num: String = v.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
+                    let num: String =
+                        v.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
                     e.offset_seconds = num.parse::<f64>().ok();
                     e.span = e.span.cover(blk.span(ls, ls + line.len()));
                 }
@@ -150,7 +160,8 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
         // w32tm /stripchart: `09:55:50, d:+00.0541615s o:-00.0031265s`.
         if let Some(i) = lower.find(" o:") {
             if lower.contains(", d:") || lower[..i].ends_with('s') || lower.starts_with(|c: char| c.is_ascii_digit()) {
-                let num: String = line[i + 3..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
+                let num: String =
+                    line[i + 3..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
                 if let Ok(x) = num.parse::<f64>() {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
                     e.offset_seconds = Some(x);
@@ -173,11 +184,7 @@ fn log_times(blk: &Blk, all: &[(usize, &str)], out: &mut Clocks) {
             // Only zoned times are instants; a local time says nothing without its zone.
             if let Some(ts) = p.utc() {
                 if t.len() > p.len + 4 {
-                    out.ref_times.push(RefTime {
-                        time: ts,
-                        what: "log",
-                        line: blk.line(ls + lead),
-                    });
+                    out.ref_times.push(RefTime { time: ts, what: "log", line: blk.line(ls + lead) });
                 }
             }
         }

@@ -51,6 +51,9 @@ const FLAG_ONLY: &[&str] = &[
 
 /// The first `aws …` or `terraform …` command line in `text`.
 pub fn cli_command(text: &str) -> Option<CliCommand> {
+    if !text.contains("aws") && !text.contains("terraform") {
+        return None;
+    }
     for (_, line) in lines(text) {
         let cmd = match strip_prompt(line) {
             Some(c) => c,
@@ -71,10 +74,7 @@ pub fn cli_command(text: &str) -> Option<CliCommand> {
             continue;
         }
         let tool = if toks[start] == "terraform" { "terraform" } else { "aws" };
-        let mut c = CliCommand {
-            tool,
-            ..CliCommand::default()
-        };
+        let mut c = CliCommand { tool, ..CliCommand::default() };
         let mut positional: Vec<&str> = Vec::new();
         let mut i = start + 1;
         while i < toks.len() {
@@ -104,7 +104,8 @@ pub fn cli_command(text: &str) -> Option<CliCommand> {
             i += 1;
         }
         if tool == "aws" {
-            let ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let ok =
+                |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if let Some(s) = positional.first().filter(|s| ok(s)) {
                 c.service = Some(s.to_string());
             }
@@ -133,10 +134,7 @@ pub fn parse_arn(s: &str) -> Option<(&str, &str, &str, &str, &str)> {
 }
 
 fn arn_token(s: &str) -> &str {
-    let n = s
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || b"-_:/+=,.@*".contains(b))
-        .count();
+    let n = s.bytes().take_while(|b| b.is_ascii_alphanumeric() || b"-_:/+=,.@*".contains(b)).count();
     s[..n].trim_end_matches(['.', ','])
 }
 
@@ -181,7 +179,7 @@ pub(crate) fn scan(blk: &Blk, ctx: &mut Context) {
         let mut parts = resource.split('/');
         match (service, parts.next()) {
             ("iam", Some("instance-profile")) => {
-                if let Some(n) = parts.last().filter(|n| role_name_ok(n)) {
+                if let Some(n) = parts.next_back().filter(|n| role_name_ok(n)) {
                     ctx.instance_profile.get_or_insert_with(|| n.to_string());
                 }
             }
@@ -213,7 +211,16 @@ pub(crate) fn scan(blk: &Blk, ctx: &mut Context) {
         }
     }
     // Region: explicit settings first, then endpoints.
-    for key in ["aws_region=", "aws_default_region=", "region = ", "region=", "\"region\":", "'region':", "region: ", "--region "] {
+    for key in [
+        "aws_region=",
+        "aws_default_region=",
+        "region = ",
+        "region=",
+        "\"region\":",
+        "'region':",
+        "region: ",
+        "--region ",
+    ] {
         for at in find_all(lower, key) {
             let v = clean_value(skip_ws(&text[at + key.len()..]));
             let v = token(v, b"-");
@@ -228,21 +235,35 @@ pub(crate) fn scan(blk: &Blk, ctx: &mut Context) {
         }
     }
     for at in find_all(lower, ".amazonaws.com") {
-        let start = text[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).map(|i| i + 1).unwrap_or(0);
-        if let Some((_, r)) = find_region(&text[start..at]) {
+        let host = window(text, at.saturating_sub(120), at - at.saturating_sub(120));
+        let start = host
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        if let Some((_, r)) = find_region(&host[start..]) {
             ctx.region.get_or_insert_with(|| r.to_string());
         }
     }
     // Shell.
-    if lower.contains("ps c:\\>") || lower.contains("invoke-restmethod") || lower.contains("$env:") || lower.contains("get-date") {
+    if lower.contains("ps c:\\>")
+        || lower.contains("invoke-restmethod")
+        || lower.contains("$env:")
+        || lower.contains("get-date")
+    {
         ctx.shell.get_or_insert(Shell::PowerShell);
     } else if text.lines().any(|l| l.trim_start().starts_with("$ ") || l.trim_start().starts_with("export ")) {
         ctx.shell.get_or_insert(Shell::Bash);
     }
     // Container hints.
-    if lower.contains("aws_container_credentials_relative_uri") || lower.contains("169.254.170.2") || lower.contains("ecs agent") {
+    if lower.contains("aws_container_credentials_relative_uri")
+        || lower.contains("169.254.170.2")
+        || lower.contains("ecs agent")
+    {
         ctx.container.get_or_insert("ecs");
-    } else if lower.contains("kubernetes") || lower.contains("eks.amazonaws.com/role-arn") || lower.contains("kube2iam") {
+    } else if lower.contains("kubernetes") || lower.contains("eks.amazonaws.com/role-arn") || lower.contains("kube2iam")
+    {
         ctx.container.get_or_insert("eks");
     } else if lower.contains("docker") || lower.contains("containerd") {
         ctx.container.get_or_insert("docker");
@@ -263,7 +284,9 @@ pub(crate) fn scan(blk: &Blk, ctx: &mut Context) {
             .unwrap_or(l);
         let name = token(l, &[]);
         let after = &l[name.len()..];
-        let assigned = after.starts_with('=') || after.starts_with(" =") || after.starts_with(' ') && after.trim_start().starts_with('"');
+        let assigned = after.starts_with('=')
+            || after.starts_with(" =")
+            || after.starts_with(' ') && after.trim_start().starts_with('"');
         if !assigned {
             continue;
         }

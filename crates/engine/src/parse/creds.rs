@@ -51,8 +51,13 @@ fn key_facts(c: &mut Credential, key: &str, value: &str) {
             }
         }
         "lastupdated" => c.last_updated = parse_time(value),
-        "expiration" | "aws_credential_expiration" | "aws_session_expiration" | "awsume_expiration"
-        | "x_security_token_expires" | "aws_expiration" | "expiry" => c.expiration = parse_time(value),
+        "expiration"
+        | "aws_credential_expiration"
+        | "aws_session_expiration"
+        | "awsume_expiration"
+        | "x_security_token_expires"
+        | "aws_expiration"
+        | "expiry" => c.expiration = parse_time(value),
         _ => {}
     }
 }
@@ -71,7 +76,7 @@ const DOC_KEYS: &[&str] = &[
 
 /// The IMDS URL (and so the role) shown within a few lines above `pos`.
 fn role_above(blk: &Blk, pos: usize) -> Option<String> {
-    let from = blk.b.text[..pos].rmatch_indices('\n').nth(6).map(|(i, _)| i).unwrap_or(0);
+    let from = blk.lines_above(pos, 6);
     let seg = &blk.b.text[from..pos];
     let at = seg.rfind("/iam/security-credentials/")?;
     let role = token(&seg[at + 26..], b"+=,.@-");
@@ -137,8 +142,11 @@ fn parent_key<'a>(objs: &'a [Obj], o: &Obj) -> Option<&'a str> {
 /// `Key : Value` lines as PowerShell's Format-List prints an object.
 fn powershell_list(blk: &Blk, out: &mut Vec<Credential>) {
     let text = &blk.b.text;
+    if !["expiration", "accesskeyid", "lastupdated"].iter().any(|k| blk.lower.contains(k)) {
+        return;
+    }
     let mut cur: Option<(Credential, usize)> = None;
-    let mut flush = |cur: &mut Option<(Credential, usize)>, out: &mut Vec<Credential>| {
+    let flush = |cur: &mut Option<(Credential, usize)>, out: &mut Vec<Credential>| {
         if let Some((c, n)) = cur.take() {
             if n >= 2 {
                 out.push(c);
@@ -176,6 +184,9 @@ fn powershell_list(blk: &Blk, out: &mut Vec<Credential>) {
 
 /// `AWS_ACCESS_KEY_ID=…` lines (`env`, `export`, `$Env:`, `set`, fish `set -gx`).
 fn env_vars(blk: &Blk, out: &mut Vec<Credential>) {
+    if !blk.b.text.contains("AWS") {
+        return;
+    }
     const KEYS: &[&str] = &[
         "AWS_ACCESS_KEY_ID",
         "AWS_SECRET_ACCESS_KEY",
@@ -205,7 +216,8 @@ fn env_vars(blk: &Blk, out: &mut Vec<Credential>) {
         }
         let rest = t[name.len()..].trim_start();
         let value = rest.strip_prefix('=').unwrap_or(rest);
-        let c = cred.get_or_insert_with(|| Credential::new(CredFormat::EnvDump, blk.span(ls, ls + line.len()), blk.line(ls)));
+        let c = cred
+            .get_or_insert_with(|| Credential::new(CredFormat::EnvDump, blk.span(ls, ls + line.len()), blk.line(ls)));
         c.span = c.span.cover(blk.span(ls, ls + line.len()));
         key_facts(c, name, value);
         export_style |= exp;
@@ -221,9 +233,12 @@ fn env_vars(blk: &Blk, out: &mut Vec<Credential>) {
 
 /// The shared credentials file: `[profile]` sections with `aws_*` keys.
 fn credentials_file(blk: &Blk, ctx: &mut Context, out: &mut Vec<Credential>) {
+    if !blk.lower.contains("aws_") && !blk.lower.contains("x_security_token_expires") {
+        return;
+    }
     let text = &blk.b.text;
     let mut cur: Option<(String, Credential, usize)> = None;
-    let mut finish = |cur: &mut Option<(String, Credential, usize)>, out: &mut Vec<Credential>, ctx: &mut Context| {
+    let finish = |cur: &mut Option<(String, Credential, usize)>, out: &mut Vec<Credential>, ctx: &mut Context| {
         if let Some((name, mut c, n)) = cur.take() {
             if n > 0 {
                 if c.has_session_token && !ctx.token_profiles.contains(&name) {
@@ -239,7 +254,11 @@ fn credentials_file(blk: &Blk, ctx: &mut Context, out: &mut Vec<Credential>) {
         if t.starts_with('[') && t.ends_with(']') && t.len() > 2 {
             finish(&mut cur, out, ctx);
             let name = t[1..t.len() - 1].trim().trim_start_matches("profile ").trim();
-            cur = Some((name.to_string(), Credential::new(CredFormat::CredentialsFile, blk.span(ls, ls + line.len()), blk.line(ls)), 0));
+            cur = Some((
+                name.to_string(),
+                Credential::new(CredFormat::CredentialsFile, blk.span(ls, ls + line.len()), blk.line(ls)),
+                0,
+            ));
             continue;
         }
         let Some((k, v)) = t.split_once('=') else {
@@ -260,16 +279,16 @@ fn credentials_file(blk: &Blk, ctx: &mut Context, out: &mut Vec<Credential>) {
 
 /// `aws configure list`, both the old right-aligned table and the 2.31+ ` : ` table.
 fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
+    if !blk.lower.contains("access_key") {
+        return;
+    }
     let text = &blk.b.text;
     let mut cred: Option<Credential> = None;
     let mut profile: Option<String> = None;
     for (ls, line) in lines(text) {
         let t = line.trim();
-        let cols: Vec<&str> = if t.contains(" : ") {
-            t.split(" : ").map(str::trim).collect()
-        } else {
-            t.split_whitespace().collect()
-        };
+        let cols: Vec<&str> =
+            if t.contains(" : ") { t.split(" : ").map(str::trim).collect() } else { t.split_whitespace().collect() };
         if cols.len() < 3 {
             continue;
         }
@@ -287,7 +306,12 @@ fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
                 }
                 // Roles, SSO and the instance profile hand out temporary keys.
                 c.temporary = match origin {
-                    "iam-role" | "assume-role" | "assume-role-with-web-identity" | "sso" | "container-role" | "login" => Some(true),
+                    "iam-role"
+                    | "assume-role"
+                    | "assume-role-with-web-identity"
+                    | "sso"
+                    | "container-role"
+                    | "login" => Some(true),
                     _ => None,
                 };
                 cred = Some(c);

@@ -8,6 +8,7 @@
 use super::objects::{self, Obj, Value};
 use super::util::*;
 use super::Blk;
+use super::Table;
 use crate::codes::{self, Label};
 use crate::model::{ErrorKind, ErrorReport, Sdk};
 use crate::time;
@@ -34,12 +35,7 @@ pub(crate) fn scan(blk: &Blk, out: &mut Vec<ErrorReport>) {
 }
 
 fn report(blk: &Blk, start: usize, end: usize, sdk: Sdk) -> ErrorReport {
-    ErrorReport {
-        sdk,
-        span: blk.span(start, end),
-        line: blk.line(start),
-        ..ErrorReport::default()
-    }
+    ErrorReport { sdk, span: blk.span(start, end), line: blk.line(start), ..ErrorReport::default() }
 }
 
 fn set<T>(slot: &mut Option<T>, v: Option<T>) {
@@ -84,36 +80,29 @@ struct LabelHit {
     lang: &'static str,
 }
 
-fn find_labels(line: &str, lower: &str) -> Vec<LabelHit> {
-    let mut hits: Vec<LabelHit> = Vec::new();
-    for (text, label, lang) in codes::LABELS {
-        for at in find_all(lower, text) {
-            let end = at + text.len();
-            // A label starts a field: after `(`, `;`, `,`, a quote, a space or the line start.
-            let before_ok = at == 0
-                || matches!(line.as_bytes()[at - 1], b'(' | b';' | b',' | b' ' | b'\t' | b'"' | b'\'' | b'[' | b'{')
-                || !line.as_bytes()[at - 1].is_ascii();
-            if !before_ok {
-                continue;
-            }
-            let rest = &line[end..];
-            let trimmed = skip_ws(rest);
-            if !trimmed.starts_with(':') {
-                continue;
-            }
-            let value_at = end + (rest.len() - trimmed.len()) + 1;
-            hits.push(LabelHit {
-                at,
-                value_at,
-                label: *label,
-                lang,
-            });
+/// The labels of one line, from the block's automaton hits (line-relative).
+fn find_labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<LabelHit> {
+    let mut found: Vec<LabelHit> = Vec::new();
+    for &(at, end, idx) in hits {
+        let (_, label, lang) = codes::LABELS[idx];
+        // A label starts a field: after `(`, `;`, `,`, a quote, a space or the line start.
+        let before_ok = at == 0
+            || matches!(line.as_bytes()[at - 1], b'(' | b';' | b',' | b' ' | b'\t' | b'"' | b'\'' | b'[' | b'{')
+            || !line.as_bytes()[at - 1].is_ascii();
+        if !before_ok {
+            continue;
         }
+        let rest = &line[end..];
+        let trimmed = skip_ws(rest);
+        if !trimmed.starts_with(':') {
+            continue;
+        }
+        found.push(LabelHit { at, value_at: end + (rest.len() - trimmed.len()) + 1, label, lang });
     }
-    hits.sort_by_key(|h| (h.at, usize::MAX - h.value_at));
+    found.sort_by_key(|h| (h.at, usize::MAX - h.value_at));
     // Drop labels inside a longer one (`request id` inside `extended request id`).
     let mut kept: Vec<LabelHit> = Vec::new();
-    for h in hits {
+    for h in found {
         if kept.last().is_some_and(|k| h.at < k.value_at) {
             continue;
         }
@@ -123,12 +112,30 @@ fn find_labels(line: &str, lower: &str) -> Vec<LabelHit> {
 }
 
 fn label_groups(blk: &Blk, out: &mut Vec<ErrorReport>) {
-    for (ls, line) in lines(&blk.b.text) {
-        if !line.contains(':') {
+    let text = &blk.b.text;
+    let all: Vec<(usize, usize, usize)> = blk.hits(Table::Label).map(|h| (h.start, h.end, h.idx)).collect();
+    if all.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    for (ls, line) in lines(text) {
+        let le = ls + line.len();
+        while k < all.len() && all[k].0 < ls {
+            k += 1;
+        }
+        let first = k;
+        while k < all.len() && all[k].0 < le {
+            k += 1;
+        }
+        let line_hits: Vec<(usize, usize, usize)> =
+            all[first..k].iter().filter(|h| h.1 <= le).map(|&(a, b, i)| (a - ls, b - ls, i)).collect();
+        if line_hits.is_empty() {
             continue;
         }
-        let lower = &blk.lower[ls..ls + line.len()];
-        let hits = find_labels(line, lower);
+        let hits = find_labels(line, &line_hits);
+        if hits.is_empty() {
+            continue;
+        }
         let useful = hits
             .iter()
             .filter(|h| matches!(h.label, Label::Service | Label::Status | Label::Code | Label::RequestId))
@@ -140,7 +147,8 @@ fn label_groups(blk: &Blk, out: &mut Vec<ErrorReport>) {
         // Go v1's lowercase `status code: N, request id: X` is read by `code_colon`,
         // which knows the line above; here only the other shapes.
         let go_style = hits.iter().all(|h| {
-            matches!(h.label, Label::Status | Label::RequestId) && line[h.at..].starts_with(|c: char| c.is_ascii_lowercase())
+            matches!(h.label, Label::Status | Label::RequestId)
+                && line[h.at..].starts_with(|c: char| c.is_ascii_lowercase())
         });
         if go_style {
             continue;
@@ -156,7 +164,9 @@ fn label_groups(blk: &Blk, out: &mut Vec<ErrorReport>) {
                 semicolons += 1;
             }
             match h.label {
-                Label::Service => set(&mut r.service, Some(clean_value(raw).to_string()).filter(|s| !s.is_empty() && s.len() < 64)),
+                Label::Service => {
+                    set(&mut r.service, Some(clean_value(raw).to_string()).filter(|s| !s.is_empty() && s.len() < 64))
+                }
                 Label::Status => set(&mut r.status_code, status_value(raw)),
                 Label::Code => {
                     set(&mut r.code, code_value(raw));
@@ -176,7 +186,9 @@ fn label_groups(blk: &Blk, out: &mut Vec<ErrorReport>) {
         if r.message.is_none() {
             let head = &line[..group_start];
             let head = head.trim_end().trim_end_matches('(');
-            if let Some(i) = head.rfind("Exception: ").map(|i| i + 11).or_else(|| head.rfind("Exception:").map(|i| i + 10)) {
+            if let Some(i) =
+                head.rfind("Exception: ").map(|i| i + 11).or_else(|| head.rfind("Exception:").map(|i| i + 10))
+            {
                 let m = head[i..].trim();
                 if !m.is_empty() {
                     r.message = Some(clean_message(m));
@@ -208,19 +220,19 @@ fn botocore(blk: &Blk, out: &mut Vec<ErrorReport>) {
     for at in find_all(&blk.lower, HEAD) {
         let text = &blk.b.text;
         let after = at + HEAD.len();
-        let Some(close) = text[after..].find(')').map(|i| after + i) else {
+        let Some(close) = window(text, after, 80).find(')').map(|i| after + i) else {
             continue;
         };
         let code = &text[after..close];
-        if code.len() > 80 || code.contains('\n') {
+        if code.contains('\n') {
             continue;
         }
-        let line_end = text[close..].find('\n').map(|i| close + i).unwrap_or(text.len());
-        let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let prefix = &text[line_start..at];
+        let line_end = blk.line_end(close);
+        let line_start = blk.line_start(at).max(at.saturating_sub(200));
+        let prefix = window(text, line_start, at - line_start);
         let mut r = report(blk, at, line_end, Sdk::Unknown);
         r.code = code_value(code);
-        let rest = &text[close + 1..line_end];
+        let rest = window(text, close + 1, (line_end - close - 1).min(2000));
         if let Some(op_at) = rest.find(" when calling the ") {
             let op = token(&rest[op_at + 18..], &[]);
             if !op.is_empty() {
@@ -256,9 +268,10 @@ fn go_v2(blk: &Blk, out: &mut Vec<ErrorReport>) {
         if at < seen_end {
             continue;
         }
-        let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let line_end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
-        let head_line = &text[line_start..at];
+        let line_start = blk.line_start(at).max(at.saturating_sub(300));
+        let line_end = blk.line_end(at).min(at + 2000);
+        let head_line = window(text, line_start, at - line_start);
+        let line_start = at - head_line.len();
         let mut start = at;
         let mut r = ErrorReport::default();
         if let Some(oe) = head_line.rfind("operation error ") {
@@ -275,11 +288,11 @@ fn go_v2(blk: &Blk, out: &mut Vec<ErrorReport>) {
             }
             start = line_start + oe;
         }
-        let seg = &text[at..line_end];
-        let sc = &seg[32..];
+        let seg = window(text, at, line_end - at);
+        let sc = seg.get(32..).unwrap_or("");
         r.status_code = status_at(skip_ws(sc));
         if let Some(i) = seg.find("RequestID:") {
-            r.request_id = request_id_value(&seg[i + 10..].split(',').next().unwrap_or(""));
+            r.request_id = request_id_value(seg[i + 10..].split(',').next().unwrap_or(""));
         }
         if let Some(i) = seg.find("api error ") {
             let s = &seg[i + 10..];
@@ -289,14 +302,14 @@ fn go_v2(blk: &Blk, out: &mut Vec<ErrorReport>) {
                 r.message = Some(clean_message(go_message_end(m)));
             }
         }
-        let mut rep = report(blk, start, line_end, Sdk::GoV2);
+        let mut rep = report(blk, start, at + seg.len(), Sdk::GoV2);
         rep.code = r.code;
         rep.message = r.message;
         rep.service = r.service;
         rep.operation = r.operation;
         rep.status_code = r.status_code;
         rep.request_id = r.request_id;
-        seen_end = line_end;
+        seen_end = at + seg.len();
         out.push(rep);
     }
 }
@@ -318,9 +331,11 @@ fn go_message_end(m: &str) -> &str {
 
 fn code_colon(blk: &Blk, out: &mut Vec<ErrorReport>) {
     let text = &blk.b.text;
-    for (code, _) in codes::CODES {
-        for at in memchr::memmem::find_iter(text.as_bytes(), code.as_bytes()) {
-            let end = at + code.len();
+    for h in blk.hits(Table::Code) {
+        let code = codes::CODES[h.idx].0;
+        let at = h.start;
+        {
+            let end = h.end;
             if !starts_word(text, at) || !ends_word(text, end) {
                 continue;
             }
@@ -344,10 +359,10 @@ fn code_colon(blk: &Blk, out: &mut Vec<ErrorReport>) {
             } else {
                 continue;
             };
-            let line_end = text[msg_at..].find('\n').map(|i| msg_at + i).unwrap_or(text.len());
+            let line_end = blk.line_end(msg_at).min(msg_at + 1000);
             let mut r = report(blk, at, line_end, sdk_hint);
             r.code = Some((*code).to_string());
-            let msg_line = &text[msg_at..line_end];
+            let msg_line = window(text, msg_at, line_end - msg_at);
             let mut msg = msg_line;
             // C++: `Code:Unable to parse ExceptionName: Code Message: text`.
             if let Some(i) = msg.find("Message: ") {
@@ -357,11 +372,8 @@ fn code_colon(blk: &Blk, out: &mut Vec<ErrorReport>) {
             }
             r.message = Some(clean_message(go_message_end(msg)));
             // `status code: N, request id: X` on this line or the next.
-            let next_end = text[(line_end + 1).min(text.len())..]
-                .find('\n')
-                .map(|i| line_end + 1 + i)
-                .unwrap_or(text.len());
-            let search = &text[msg_at..next_end.max(msg_at)];
+            let next_end = if line_end < text.len() { blk.line_end(line_end + 1) } else { line_end };
+            let search = window(text, msg_at, next_end.saturating_sub(msg_at).min(1500));
             let lower = search.to_ascii_lowercase();
             if let Some(i) = lower.find("status code:") {
                 r.status_code = status_value(&search[i + 12..]);
@@ -395,11 +407,12 @@ fn ruby(blk: &Blk, out: &mut Vec<ErrorReport>) {
         };
         let code = token(after, &[]);
         let end = at + 5 + svc.len() + 10 + code.len();
-        let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+        let line_end = blk.line_end(end).min(end + 1000);
         let mut r = report(blk, at, line_end, Sdk::Ruby);
         r.service = (!svc.is_empty()).then(|| svc.to_string());
         r.code = code_value(code);
-        if let Some(m) = text[end..line_end].strip_prefix(": ").or_else(|| text[end..line_end].strip_prefix(':')) {
+        let tail = window(text, end, line_end - end);
+        if let Some(m) = tail.strip_prefix(": ").or_else(|| tail.strip_prefix(':')) {
             r.message = Some(clean_message(m.trim_end_matches('>')));
         }
         out.push(r);
@@ -438,9 +451,9 @@ fn class_heads(blk: &Blk, out: &mut Vec<ErrorReport>) {
             } else {
                 continue;
             };
-            let line_end = end + rest.find('\n').unwrap_or(rest.len());
+            let line_end = blk.line_end(end).min(end + 1000);
             let mut r = report(blk, at, line_end, sdk);
-            let mut msg = msg_rest.lines().next().unwrap_or("");
+            let mut msg = window(msg_rest, 0, 1000).lines().next().unwrap_or("");
             // .NET chains inner exceptions with ` ---> `.
             if let Some(i) = msg.find(" ---> ").or_else(|| msg.find(" ---- ")) {
                 msg = &msg[..i];
@@ -487,10 +500,11 @@ fn xml(blk: &Blk, out: &mut Vec<ErrorReport>) {
     let code_tags: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"<Code>").collect();
     for (k, &at) in code_tags.iter().enumerate() {
         // The body runs from its root element to the next body.
+        let before = window(text, at.saturating_sub(4096), at - at.saturating_sub(4096));
+        let base = at - before.len();
         let root = ["<ErrorResponse", "<Response>", "<Error>", "<?xml"]
             .iter()
-            .filter_map(|t| text[..at].rfind(t))
-            .filter(|&r| at - r < 4096)
+            .filter_map(|t| before.rfind(t).map(|i| base + i))
             .min()
             .unwrap_or(at);
         let next = code_tags.get(k + 1).copied().unwrap_or(text.len());
@@ -584,7 +598,8 @@ fn objects_and_headers(blk: &Blk, out: &mut Vec<ErrorReport>) {
             continue;
         };
         // An IMDS credential document has a `Code` too (`Success`, `AssumeRoleUnauthorizedAccess`).
-        let cred_doc = ["AccessKeyId", "LastUpdated", "Expiration", "SecretAccessKey"].iter().any(|k| o.get_ci(k).is_some());
+        let cred_doc =
+            ["AccessKeyId", "LastUpdated", "Expiration", "SecretAccessKey"].iter().any(|k| o.get_ci(k).is_some());
         if cred_doc || code == "Success" {
             continue;
         }
@@ -593,9 +608,11 @@ fn objects_and_headers(blk: &Blk, out: &mut Vec<ErrorReport>) {
         r.line = blk.line(code_at);
         r.code = Some(code);
         r.message = find(&["message", "errorMessage", "error_description"]).map(|(v, _)| clean_message(v));
-        r.status_code = find(&["statusCode", "httpStatusCode", "status", "HTTPStatusCode"]).and_then(|(v, _)| status_value(v));
-        r.request_id = find(&["requestId", "RequestId", "x-amzn-RequestId", "x-amz-request-id", "requestID", "aws_request_id"])
-            .and_then(|(v, _)| request_id_value(v));
+        r.status_code =
+            find(&["statusCode", "httpStatusCode", "status", "HTTPStatusCode"]).and_then(|(v, _)| status_value(v));
+        r.request_id =
+            find(&["requestId", "RequestId", "x-amzn-RequestId", "x-amz-request-id", "requestID", "aws_request_id"])
+                .and_then(|(v, _)| request_id_value(v));
         r.region = find(&["region"]).map(|(v, _)| v.to_string()).filter(|v| is_region(v));
         if let Some((h, _)) = find(&["hostname", "host", "endpoint"]) {
             if let Some(svc) = service_from_host(h) {
@@ -605,6 +622,16 @@ fn objects_and_headers(blk: &Blk, out: &mut Vec<ErrorReport>) {
         }
         if let Some((d, _)) = find(&["Date"]) {
             r.server_time = time::any_at(d.trim()).and_then(|p| p.utc());
+        }
+        // S3's RequestTimeTooSkewed fields, as JS v3 copies them onto the error.
+        if let Some((v, _)) = find(&["RequestTime"]) {
+            r.request_time = time::any_at(v.trim()).and_then(|p| p.utc());
+        }
+        if let Some((v, _)) = find(&["ServerTime"]) {
+            r.server_time = time::any_at(v.trim()).and_then(|p| p.utc());
+        }
+        if let Some((v, _)) = find(&["MaxAllowedSkewMilliseconds"]) {
+            r.tolerance_seconds = v.trim().parse::<i64>().ok().map(|ms| ms / 1000);
         }
         r.sdk = if o.get_ci("$metadata").is_some() || o.get_ci("$fault").is_some() {
             Sdk::JsV3
@@ -619,8 +646,8 @@ fn objects_and_headers(blk: &Blk, out: &mut Vec<ErrorReport>) {
     }
     // Plain header lines (`curl -i`, wire logs): `x-amzn-ErrorType: Code:…`.
     for at in find_all(&blk.lower, "x-amzn-errortype:") {
-        let line_end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
-        let v = &text[at + 17..line_end];
+        let line_end = blk.line_end(at).min(at + 300);
+        let v = window(text, at + 17, line_end.saturating_sub(at + 17));
         if let Some(code) = code_value(v) {
             let mut r = report(blk, at, line_end, Sdk::Unknown);
             r.code = Some(code);
@@ -635,10 +662,7 @@ pub(crate) fn service_from_host(host: &str) -> Option<String> {
     let host = host.split(['/', ':']).next()?;
     let i = host.find(".amazonaws.com")?;
     let labels: Vec<&str> = host[..i].split('.').collect();
-    let svc = labels
-        .iter()
-        .rev()
-        .find(|l| !is_region(l) && !l.is_empty() && !matches!(**l, "dualstack" | "fips"))?;
+    let svc = labels.iter().rev().find(|l| !is_region(l) && !l.is_empty() && !matches!(**l, "dualstack" | "fips"))?;
     let svc = if svc.starts_with("s3-") || labels.contains(&"s3") { "s3" } else { svc };
     Some(svc.to_ascii_lowercase())
 }
@@ -763,26 +787,40 @@ fn rust_sdk(blk: &Blk, out: &mut Vec<ErrorReport>) {
 // not yet current: …`, localized pastes).
 
 fn message_only(blk: &Blk, out: &mut Vec<ErrorReport>) {
-    for (ls, line) in lines(&blk.b.text) {
-        if line.len() > 8192 {
-            continue;
-        }
-        let Some((at, _, kind, lang)) = codes::find_message(line) else {
-            continue;
-        };
+    let text = &blk.b.text;
+    let hits: Vec<(usize, ErrorKind, &'static str)> = blk
+        .hits(Table::Message)
+        .map(|h| {
+            let (_, k, l) = codes::MESSAGES[h.idx];
+            (h.start, k, l)
+        })
+        .collect();
+    let mut last_line_start = usize::MAX;
+    for (at, kind, lang) in hits {
         if kind == ErrorKind::Imds {
             continue; // read by the IMDS recognizer
         }
-        let mut r = report(blk, ls + at, ls + line.len(), Sdk::Unknown);
-        r.message = Some(clean_message(&line[at..]));
-        // Keep a sentence start: `The security token …`, `El token …`.
-        if let Some(m) = &mut r.message {
-            let start = line[..at].rfind([':', '(', '"', '>']).map(|i| i + 1).unwrap_or(0);
-            let full = line[start..].trim();
-            if full.len() > m.len() && full.len() - m.len() < 40 {
-                *m = clean_message(full);
-            }
+        let ls = blk.line_start(at);
+        // The first known message of a line stands for the line.
+        if ls == last_line_start {
+            continue;
         }
+        last_line_start = ls;
+        let le = blk.line_end(at);
+        if le - ls > 8192 {
+            continue;
+        }
+        let line = &text[ls..le];
+        let rel = at - ls;
+        let mut r = report(blk, at, le, Sdk::Unknown);
+        // Keep a sentence start: `The security token …`, `El token …`.
+        let start = line[..rel].rfind([':', '(', '"', '>']).map(|i| i + 1).unwrap_or(0);
+        let full = line[start..].trim();
+        r.message = Some(if full.len() > line[rel..].len() && full.len() - line[rel..].len() < 40 {
+            clean_message(full)
+        } else {
+            clean_message(&line[rel..])
+        });
         if lang != "en" {
             r.language = Some(lang);
         }
@@ -800,54 +838,63 @@ pub(crate) struct Markers {
     pub cli: Option<super::context::CliCommand>,
 }
 
+/// Lower-case text that reveals the client, in priority order.
+pub(crate) const MARKERS: &[(&str, Sdk)] = &[
+    ("org.apache.hadoop.fs.s3a", Sdk::HadoopS3a),
+    ("registry.terraform.io", Sdk::Terraform),
+    ("terraform aws provider", Sdk::Terraform),
+    ("provider.aws:", Sdk::Terraform),
+    ("provider \"aws\"", Sdk::Terraform),
+    ("$ terraform ", Sdk::Terraform),
+    ("software.amazon.awssdk", Sdk::JavaV2),
+    ("com.amazonaws.", Sdk::JavaV1),
+    ("credentialsprovidererror", Sdk::JsV3),
+    ("nocredentialserror", Sdk::Python),
+    ("aws: [error]", Sdk::AwsCli),
+    (" - mainthread - ", Sdk::AwsCli),
+    ("awscli.clidriver", Sdk::AwsCli),
+    ("botocore.", Sdk::Python),
+    ("boto3", Sdk::Python),
+    ("node_modules/aws-sdk/", Sdk::JsV2),
+    ("aws-sdk/lib/", Sdk::JsV2),
+    ("@aws-sdk/", Sdk::JsV3),
+    ("@smithy/", Sdk::JsV3),
+    ("'$metadata'", Sdk::JsV3),
+    ("$metadata:", Sdk::JsV3),
+    ("aws-sdk-go-v2", Sdk::GoV2),
+    ("github.com/aws/smithy-go", Sdk::GoV2),
+    ("github.com/aws/aws-sdk-go/", Sdk::GoV1),
+    ("amazon.runtime.", Sdk::Dotnet),
+    ("amazon.powershell", Sdk::Powershell),
+    ("guzzlehttp", Sdk::Php),
+    ("aws\\s3\\exception", Sdk::Php),
+    ("aws\\exception", Sdk::Php),
+    ("seahorse/client", Sdk::Ruby),
+    ("aws-sdk-core-", Sdk::Ruby),
+    ("aws_sdk_", Sdk::Rust),
+    ("aws_smithy_", Sdk::Rust),
+    ("boto.exception", Sdk::Other),
+    ("mws.amazonaws.com", Sdk::Other),
+    ("serverlesserror", Sdk::Other),
+    ("unable to parse exceptionname", Sdk::Other),
+    ("aws-cpp-sdk", Sdk::Other),
+    ("requests.exceptions", Sdk::Other),
+    ("urllib.error", Sdk::Other),
+];
+
 impl Markers {
     pub fn of(blk: &Blk) -> Markers {
-        const TABLE: &[(&str, Sdk)] = &[
-            ("org.apache.hadoop.fs.s3a", Sdk::HadoopS3a),
-            ("registry.terraform.io", Sdk::Terraform),
-            ("terraform aws provider", Sdk::Terraform),
-            ("provider.aws:", Sdk::Terraform),
-            ("provider \"aws\"", Sdk::Terraform),
-            ("$ terraform ", Sdk::Terraform),
-            ("software.amazon.awssdk", Sdk::JavaV2),
-            ("com.amazonaws.", Sdk::JavaV1),
-            ("credentialsprovidererror", Sdk::JsV3),
-            ("nocredentialserror", Sdk::Python),
-            ("aws: [error]", Sdk::AwsCli),
-            (" - mainthread - ", Sdk::AwsCli),
-            ("awscli.clidriver", Sdk::AwsCli),
-            ("botocore.", Sdk::Python),
-            ("boto3", Sdk::Python),
-            ("node_modules/aws-sdk/", Sdk::JsV2),
-            ("aws-sdk/lib/", Sdk::JsV2),
-            ("@aws-sdk/", Sdk::JsV3),
-            ("@smithy/", Sdk::JsV3),
-            ("'$metadata'", Sdk::JsV3),
-            ("$metadata:", Sdk::JsV3),
-            ("aws-sdk-go-v2", Sdk::GoV2),
-            ("github.com/aws/smithy-go", Sdk::GoV2),
-            ("github.com/aws/aws-sdk-go/", Sdk::GoV1),
-            ("amazon.runtime.", Sdk::Dotnet),
-            ("amazon.powershell", Sdk::Powershell),
-            ("guzzlehttp", Sdk::Php),
-            ("aws\\s3\\exception", Sdk::Php),
-            ("aws\\exception", Sdk::Php),
-            ("seahorse/client", Sdk::Ruby),
-            ("aws-sdk-core-", Sdk::Ruby),
-            ("aws_sdk_", Sdk::Rust),
-            ("aws_smithy_", Sdk::Rust),
-            ("boto.exception", Sdk::Other),
-            ("mws.amazonaws.com", Sdk::Other),
-            ("serverlesserror", Sdk::Other),
-            ("unable to parse exceptionname", Sdk::Other),
-            ("aws-cpp-sdk", Sdk::Other),
-            ("requests.exceptions", Sdk::Other),
-            ("urllib.error", Sdk::Other),
-        ];
+        // Which markers occur (at a place a marker can start), then apply them in table order.
+        let mut present = vec![false; MARKERS.len()];
+        for h in blk.hits(Table::Marker) {
+            if !present[h.idx] && marker_start_ok(&blk.lower, h.start, MARKERS[h.idx].0) {
+                present[h.idx] = true;
+            }
+        }
         let mut sdk = Sdk::Unknown;
         let mut wrapper = None;
-        for (m, s) in TABLE {
-            if marker_at(&blk.lower, m) {
+        for (i, (_, s)) in MARKERS.iter().enumerate() {
+            if present[i] {
                 if matches!(s, Sdk::Terraform | Sdk::HadoopS3a) {
                     wrapper.get_or_insert(*s);
                 } else if sdk == Sdk::Unknown || (sdk == Sdk::Other && *s != Sdk::Other) {
@@ -863,16 +910,16 @@ impl Markers {
     }
 }
 
-/// Whether `m` occurs where a marker can start: not inside a URL path or
-/// a longer dotted name (`…/coral/com.amazonaws.sso.oidc/` is not Java).
-fn marker_at(lower: &str, m: &str) -> bool {
-    memchr::memmem::find_iter(lower.as_bytes(), m.as_bytes()).any(|i| {
-        i == 0 || {
-            let p = lower.as_bytes()[i - 1];
-            // Path-like markers (`node_modules/aws-sdk/`) may sit anywhere.
-            m.contains('/') || !m.as_bytes()[0].is_ascii_alphanumeric() || !(p == b'/' || p == b'.' || p.is_ascii_alphanumeric())
-        }
-    })
+/// Whether a marker found at `i` starts where a marker can: not inside a URL
+/// path or a longer dotted name (`…/coral/com.amazonaws.sso.oidc/` is not Java).
+fn marker_start_ok(lower: &str, i: usize, m: &str) -> bool {
+    i == 0 || {
+        let p = lower.as_bytes()[i - 1];
+        // Path-like markers (`node_modules/aws-sdk/`) may sit anywhere.
+        m.contains('/')
+            || !m.as_bytes()[0].is_ascii_alphanumeric()
+            || !(p == b'/' || p == b'.' || p.is_ascii_alphanumeric())
+    }
 }
 
 /// Fills what a report's own text implies: times in its message, the SDK
@@ -901,7 +948,8 @@ fn finish(blk: &Blk, m: &Markers, r: &mut ErrorReport) {
         }
         set(&mut r.region, cli.region.clone());
     }
-    if r.sdk == Sdk::Unknown && r.operation.is_some() && r.code.is_some() && blk.b.text.contains("An error occurred (") {
+    if r.sdk == Sdk::Unknown && r.operation.is_some() && r.code.is_some() && blk.b.text.contains("An error occurred (")
+    {
         // A bare botocore line is what the AWS CLI prints; boto3 prints a traceback.
         r.sdk = Sdk::AwsCli;
     }
@@ -912,10 +960,9 @@ fn finish(blk: &Blk, m: &Markers, r: &mut ErrorReport) {
 /// `Timestamp date is A`, `Request timestamp: A expired. It must be within 300 secs`.
 pub(crate) fn signature_times(msg: &str, r: &mut ErrorReport) {
     let lower = msg.to_ascii_lowercase();
-    for (head, mid) in [
-        ("signature expired:", "is now earlier than"),
-        ("signature not yet current:", "is still later than"),
-    ] {
+    for (head, mid) in
+        [("signature expired:", "is now earlier than"), ("signature not yet current:", "is still later than")]
+    {
         let Some(h) = lower.find(head) else {
             continue;
         };
@@ -939,11 +986,8 @@ pub(crate) fn signature_times(msg: &str, r: &mut ErrorReport) {
         set(&mut r.request_time, a.utc());
         set(&mut r.server_time, c.utc());
         let tail = &c_str[c.len..];
-        let mins: String = tail
-            .chars()
-            .skip_while(|ch| !ch.is_ascii_digit())
-            .take_while(|ch| ch.is_ascii_digit())
-            .collect();
+        let mins: String =
+            tail.chars().skip_while(|ch| !ch.is_ascii_digit()).take_while(|ch| ch.is_ascii_digit()).collect();
         if let Ok(n) = mins.parse::<i64>() {
             if (1..=60).contains(&n) {
                 set(&mut r.tolerance_seconds, Some(n * 60));
@@ -977,13 +1021,11 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 
 fn absorb(into: &mut ErrorReport, from: ErrorReport) {
     set(&mut into.code, from.code);
-    if into.message.is_none()
-        || (from.message.as_ref().is_some_and(|m| m.len() > into.message.as_ref().map_or(0, |x| x.len()))
-            && into.message.as_deref().is_some_and(|m| codes::find_message(m).is_none()))
-    {
-        if from.message.is_some() {
-            into.message = from.message;
-        }
+    // A longer message wins, unless the one kept already names a known error.
+    let longer = from.message.as_ref().is_some_and(|m| m.len() > into.message.as_ref().map_or(0, |x| x.len()));
+    let known = into.message.as_deref().is_some_and(|m| codes::find_message(m).is_some());
+    if from.message.is_some() && (into.message.is_none() || (longer && !known)) {
+        into.message = from.message;
     }
     set(&mut into.service, from.service);
     set(&mut into.operation, from.operation);
@@ -1000,15 +1042,17 @@ fn absorb(into: &mut ErrorReport, from: ErrorReport) {
 }
 
 /// Joins candidates that describe the same error. Candidates come sorted by
-/// position; reports with a code absorb nearby ones without a code.
+/// position; reports with a code absorb nearby ones without a code. Every
+/// search looks at a bounded window of lines, so dense logs stay linear.
 pub(crate) fn merge(mut cands: Vec<ErrorReport>) -> Vec<ErrorReport> {
-    cands.sort_by_key(|r| (r.span.start, r.line));
+    const SAME_CODE_LINES: usize = 40;
+    const ATTACH_LINES: usize = 6;
+    cands.sort_by_key(|r| (r.line, r.span.start));
     let (coded, plain): (Vec<_>, Vec<_>) = cands.into_iter().partition(|r| r.code.is_some());
     let mut merged: Vec<ErrorReport> = Vec::new();
     for r in coded {
-        let near = merged.iter_mut().rev().find(|m| {
+        let near = merged.iter_mut().rev().take_while(|m| m.line + SAME_CODE_LINES >= r.line).find(|m| {
             m.code == r.code
-                && m.line.abs_diff(r.line) <= 40
                 && compatible(&m.request_id, &r.request_id)
                 && compatible(&m.status_code, &r.status_code)
                 && compatible(&m.service, &r.service)
@@ -1018,10 +1062,13 @@ pub(crate) fn merge(mut cands: Vec<ErrorReport>) -> Vec<ErrorReport> {
             None => merged.push(r),
         }
     }
+    // `merged` is sorted by line: find each plain report's window by bisection.
     let mut lone: Vec<ErrorReport> = Vec::new();
     for r in plain {
         let rk = r.kind();
-        let best = merged
+        let lo = merged.partition_point(|m| m.line + ATTACH_LINES < r.line);
+        let hi = merged.partition_point(|m| m.line <= r.line + ATTACH_LINES);
+        let best = merged[lo..hi]
             .iter_mut()
             .filter(|m| {
                 let mk = m.kind();
@@ -1029,18 +1076,14 @@ pub(crate) fn merge(mut cands: Vec<ErrorReport>) -> Vec<ErrorReport> {
                     || mk == rk
                     || (mk == ErrorKind::SignatureMismatch && rk == ErrorKind::ClockSkew)
                     || (mk == ErrorKind::RequestExpired && rk == ErrorKind::ClockSkew);
-                kinds_ok
-                    && m.line.abs_diff(r.line) <= 6
-                    && compatible(&m.request_id, &r.request_id)
-                    && compatible(&m.status_code, &r.status_code)
+                kinds_ok && compatible(&m.request_id, &r.request_id) && compatible(&m.status_code, &r.status_code)
             })
             .min_by_key(|m| m.line.abs_diff(r.line));
         match best {
             Some(m) => absorb(m, r),
             None => {
-                let same = lone.iter_mut().rev().find(|m| {
-                    m.line.abs_diff(r.line) <= 6
-                        && compatible(&m.request_id, &r.request_id)
+                let same = lone.iter_mut().rev().take_while(|m| m.line + ATTACH_LINES >= r.line).find(|m| {
+                    compatible(&m.request_id, &r.request_id)
                         && compatible(&m.status_code, &r.status_code)
                         && compatible(&m.service, &r.service)
                         && (m.kind() == rk || rk == ErrorKind::Other || m.kind() == ErrorKind::Other)
@@ -1053,22 +1096,26 @@ pub(crate) fn merge(mut cands: Vec<ErrorReport>) -> Vec<ErrorReport> {
         }
     }
     // A lone status line is not an error by itself; keep lone reports that say something.
-    lone.retain(|r| r.message.is_some() || r.request_id.is_some() || r.service.is_some() || r.status_code.is_some_and(|s| s >= 400));
+    lone.retain(|r| {
+        r.message.is_some() || r.request_id.is_some() || r.service.is_some() || r.status_code.is_some_and(|s| s >= 400)
+    });
     merged.extend(lone);
-    // Fold repeats of one error (same code, service, status) far apart into the first.
+    // Fold repeats of one error (same code, service, status, SDK, message) into the first.
+    type Key = (Option<String>, Option<String>, Option<u16>, Sdk, Option<String>);
+    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
     let mut out: Vec<ErrorReport> = Vec::new();
     for r in merged {
-        if let Some(m) = out.iter_mut().find(|m| {
-            m.code.is_some()
-                && m.code == r.code
-                && m.service == r.service
-                && m.status_code == r.status_code
-                && m.sdk == r.sdk
-                && m.message == r.message
-        }) {
-            absorb(m, r);
-        } else {
+        if r.code.is_none() {
             out.push(r);
+            continue;
+        }
+        let key: Key = (r.code.clone(), r.service.clone(), r.status_code, r.sdk, r.message.clone());
+        match index.get(&key) {
+            Some(&i) => absorb(&mut out[i], r),
+            None => {
+                index.insert(key, out.len());
+                out.push(r);
+            }
         }
     }
     out

@@ -4,10 +4,11 @@
 
 use super::util::*;
 use super::Blk;
+use super::Table;
 use crate::model::{ImdsEvent, ImdsKind, Sdk};
 
 /// SDK messages and what they mean.
-const MESSAGES: &[(&str, ImdsKind)] = &[
+pub(crate) const MESSAGES: &[(&str, ImdsKind)] = &[
     ("unable to get iam security credentials from ec2 instance metadata service", ImdsKind::NoCredentials),
     ("failed to retrieve credentials from ec2 instance metadata service", ImdsKind::NoCredentials),
     ("unable to get ec2 instance role from ec2 instance metadata service", ImdsKind::NotFound),
@@ -46,7 +47,18 @@ fn kind_of_status(s: u16) -> Option<ImdsKind> {
 /// A status code on a line, in the forms HTTP clients print.
 fn status_in(line: &str) -> Option<u16> {
     let lower = line.to_ascii_lowercase();
-    for pat in ["http/1.1 ", "http/1.0 ", "http/2 ", "status code: ", "status code ", "statuscode: ", "status=", "status: ", "http error ", "response status code "] {
+    for pat in [
+        "http/1.1 ",
+        "http/1.0 ",
+        "http/2 ",
+        "status code: ",
+        "status code ",
+        "statuscode: ",
+        "status=",
+        "status: ",
+        "http error ",
+        "response status code ",
+    ] {
         if let Some(i) = lower.find(pat) {
             if let Some(s) = status_at(skip_ws(&line[i + pat.len()..])) {
                 return Some(s);
@@ -59,9 +71,21 @@ fn status_in(line: &str) -> Option<u16> {
         if (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && matches!(b[i], b'4') {
             if let Some(s) = status_at(&line[i..]) {
                 let after = &lower[i + 3..];
-                let ok = [" client error", " - not found", " not found", " unauthorized", " forbidden", ") not found", ") unauthorized", ") forbidden", " too many requests", " method not allowed", ")"]
-                    .iter()
-                    .any(|p| after.starts_with(p));
+                let ok = [
+                    " client error",
+                    " - not found",
+                    " not found",
+                    " unauthorized",
+                    " forbidden",
+                    ") not found",
+                    ") unauthorized",
+                    ") forbidden",
+                    " too many requests",
+                    " method not allowed",
+                    ")",
+                ]
+                .iter()
+                .any(|p| after.starts_with(p));
                 if ok && kind_of_status(s).is_some() {
                     return Some(s);
                 }
@@ -80,10 +104,23 @@ fn imds_path(line: &str) -> Option<String> {
 pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
     let text = &blk.b.text;
     let all: Vec<(usize, &str)> = lines(text).collect();
+    let msg_hits: Vec<(usize, ImdsKind)> = blk.hits(Table::Imds).map(|h| (h.start, MESSAGES[h.idx].1)).collect();
+    let mut mh = 0;
+    let imds_mentioned = [
+        "169.254.169.254",
+        "fd00:ec2::254",
+        "/latest/meta-data",
+        "/latest/api/token",
+        "instance metadata",
+        "assumeroleunauthorizedaccess",
+    ]
+    .iter()
+    .any(|p| blk.lower.contains(p));
     for (k, &(ls, line)) in all.iter().enumerate() {
         let lower = &blk.lower[ls..ls + line.len()];
         let mut push = |kind: ImdsKind, status: Option<u16>, path: Option<String>| {
-            if !out.iter().any(|e| e.kind == kind && e.line == blk.line(ls)) {
+            // Events of one line come together: only the tail needs checking.
+            if !out.iter().rev().take_while(|e| e.line == blk.line(ls)).any(|e| e.kind == kind) {
                 out.push(ImdsEvent {
                     kind,
                     status,
@@ -94,17 +131,24 @@ pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
                 });
             }
         };
-        for (m, kind) in MESSAGES {
-            if lower.contains(m) {
-                push(*kind, None, None);
+        while mh < msg_hits.len() && msg_hits[mh].0 < ls + line.len() {
+            if msg_hits[mh].0 >= ls {
+                push(msg_hits[mh].1, None, None);
             }
+            mh += 1;
         }
-        let mentions_imds = lower.contains("169.254.169.254") || lower.contains("fd00:ec2::254") || lower.contains("/latest/meta-data") || lower.contains("/latest/api/token") || lower.contains("instance metadata");
+        if !imds_mentioned {
+            continue;
+        }
+        let mentions_imds = lower.contains("169.254.169.254")
+            || lower.contains("fd00:ec2::254")
+            || lower.contains("/latest/meta-data")
+            || lower.contains("/latest/api/token")
+            || lower.contains("instance metadata");
         // The status may be on the line of the URL, or a few lines below it
         // (`curl -i`, a traceback's last line).
-        let mut status = None;
         if mentions_imds {
-            status = status_in(line);
+            let mut status = status_in(line);
             if status.is_none() {
                 for (_, next) in all.iter().skip(k + 1).take(4) {
                     if next.to_ascii_lowercase().contains("169.254.") {
@@ -119,9 +163,22 @@ pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
             if let Some(kind) = status.and_then(kind_of_status) {
                 push(kind, status, imds_path(line));
             }
-            let timeout = ["timed out", "timeout", "connection refused", "failed to connect", "no route to host", "network is unreachable", "connecttimeout", "read timeout", "could not connect", "econnrefused", "ehostunreach", "etimedout"]
-                .iter()
-                .any(|p| lower.contains(p));
+            let timeout = [
+                "timed out",
+                "timeout",
+                "connection refused",
+                "failed to connect",
+                "no route to host",
+                "network is unreachable",
+                "connecttimeout",
+                "read timeout",
+                "could not connect",
+                "econnrefused",
+                "ehostunreach",
+                "etimedout",
+            ]
+            .iter()
+            .any(|p| lower.contains(p));
             if timeout {
                 push(ImdsKind::Timeout, None, imds_path(line));
             }
@@ -138,10 +195,18 @@ mod tests {
 
     #[test]
     fn statuses() {
-        assert_eq!(status_in("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: http://169.254.169.254/x"), Some(401));
+        assert_eq!(
+            status_in(
+                "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: http://169.254.169.254/x"
+            ),
+            Some(401)
+        );
         assert_eq!(status_in("HTTP/1.1 404 Not Found"), Some(404));
         assert_eq!(status_in("<title>404 - Not Found</title>"), Some(404));
-        assert_eq!(status_in("Failed to fetch ec2 uri http://169.254.169.254/latest/meta-data/: 429 Too Many Requests"), Some(429));
+        assert_eq!(
+            status_in("Failed to fetch ec2 uri http://169.254.169.254/latest/meta-data/: 429 Too Many Requests"),
+            Some(429)
+        );
         assert_eq!(status_in("took 401 ms"), None);
     }
 }

@@ -26,15 +26,116 @@ pub const WHOLE_LIMIT: usize = 256 * 1024;
 const BEFORE: usize = 10;
 const AFTER: usize = 30;
 
+/// The tables every block is searched for, all in one pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Table {
+    /// `codes::CODES` (matched case-sensitively after the fact).
+    Code,
+    /// `codes::MESSAGES` stems.
+    Message,
+    /// `codes::LABELS`.
+    Label,
+    /// `errors::MARKERS`.
+    Marker,
+    /// `imds::MESSAGES`.
+    Imds,
+    /// The word `date` (HTTP Date headers).
+    Date,
+}
+
+/// One occurrence of a table entry in a block.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TableHit {
+    pub table: Table,
+    /// Index in the table.
+    pub idx: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Tables {
+    ac: crate::ac::Ac,
+    entries: Vec<(Table, usize)>,
+}
+
+static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+
+fn tables() -> &'static Tables {
+    TABLES.get_or_init(|| {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut entries = Vec::new();
+        let mut add = |t: Table, list: &mut dyn Iterator<Item = &'static str>| {
+            for (i, p) in list.enumerate() {
+                pats.push(p);
+                entries.push((t, i));
+            }
+        };
+        add(Table::Code, &mut crate::codes::CODES.iter().map(|c| c.0));
+        add(Table::Message, &mut crate::codes::MESSAGES.iter().map(|m| m.0));
+        add(Table::Label, &mut crate::codes::LABELS.iter().map(|l| l.0));
+        add(Table::Marker, &mut errors::MARKERS.iter().map(|m| m.0));
+        add(Table::Imds, &mut imds::MESSAGES.iter().map(|m| m.0));
+        add(Table::Date, &mut ["date"].into_iter());
+        Tables { ac: crate::ac::Ac::new(&pats, true), entries }
+    })
+}
+
 /// A normalized block with what recognizers need to report positions.
 pub(crate) struct Blk<'a> {
     pub b: Block,
     /// ASCII-lower-cased `b.text`, same offsets.
     pub lower: String,
+    /// Offsets of the newlines of `b.text`: line bounds by bisection, so
+    /// recognizers stay linear on long lines with many hits.
+    nl: Vec<usize>,
+    /// Every table entry found in the block, sorted by start.
+    hits: Vec<TableHit>,
     lines: &'a Lines,
 }
 
-impl Blk<'_> {
+impl<'a> Blk<'a> {
+    pub fn new(b: Block, lines: &'a Lines) -> Blk<'a> {
+        let lower = b.text.to_ascii_lowercase();
+        let nl = memchr::memchr_iter(b'\n', b.text.as_bytes()).collect();
+        let t = tables();
+        let mut hits = Vec::new();
+        t.ac.for_each(b.text.as_bytes(), |h| {
+            let (table, idx) = t.entries[h.pattern];
+            // Codes are names: the automaton folds case, the text must not.
+            if table == Table::Code && &b.text.as_bytes()[h.start..h.end] != crate::codes::CODES[idx].0.as_bytes() {
+                return;
+            }
+            hits.push(TableHit { table, idx, start: h.start, end: h.end });
+        });
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        Blk { b, lower, nl, hits, lines }
+    }
+    /// The hits of one table, sorted by start.
+    pub fn hits(&self, table: Table) -> impl Iterator<Item = &TableHit> + '_ {
+        self.hits.iter().filter(move |h| h.table == table)
+    }
+    /// Start of the (normalized) line containing `pos`.
+    pub fn line_start(&self, pos: usize) -> usize {
+        let i = self.nl.partition_point(|&n| n < pos);
+        if i == 0 {
+            0
+        } else {
+            self.nl[i - 1] + 1
+        }
+    }
+    /// End of the (normalized) line containing `pos`, excluding its newline.
+    pub fn line_end(&self, pos: usize) -> usize {
+        let i = self.nl.partition_point(|&n| n < pos);
+        self.nl.get(i).copied().unwrap_or(self.b.text.len())
+    }
+    /// Start of the line `n` lines above the one containing `pos`.
+    pub fn lines_above(&self, pos: usize, n: usize) -> usize {
+        let i = self.nl.partition_point(|&x| x < pos);
+        match i.checked_sub(n + 1) {
+            Some(j) => self.nl[j] + 1,
+            None => 0,
+        }
+    }
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.b.span(start.min(self.b.text.len()), end.min(self.b.text.len()))
     }
@@ -43,16 +144,21 @@ impl Blk<'_> {
     }
     /// The normalized line containing an *original* offset.
     pub fn line_text_at(&self, orig: usize) -> &str {
-        let t = &self.b.text;
-        // Find a normalized position mapping at or after `orig`.
-        let mut pos = 0;
-        for (ls, line) in util::lines(t) {
-            if self.b.orig(ls + line.len()) >= orig {
-                pos = ls;
-                return &t[pos..pos + line.len()];
+        // `orig` grows with the normalized position: bisect on it.
+        let (mut lo, mut hi) = (0usize, self.b.text.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.b.orig(mid) < orig {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        &t[pos..]
+        let mut pos = lo.min(self.b.text.len());
+        while !self.b.text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        &self.b.text[self.line_start(pos)..self.line_end(pos)]
     }
 }
 
@@ -106,22 +212,23 @@ pub fn parse(text: &str, lines: &Lines) -> Observations {
     let mut cands: Vec<ErrorReport> = Vec::new();
     let mut clocks = clock::Clocks::default();
     for range in blocks(text, lines) {
-        let b = text::normalize(text, range);
-        let lower = b.text.to_ascii_lowercase();
-        let blk = Blk { b, lower, lines };
+        let mut blk = Blk::new(text::normalize(text, range), lines);
+        // A collector block is read by `collector`, then blanked so the
+        // recognizers below do not count it again (its raw tool lines stay).
+        if let Some(info) = crate::collector::scan(&blk, &mut obs) {
+            obs.collector.get_or_insert(info);
+            crate::collector::hide(&mut blk);
+        }
         errors::scan(&blk, &mut cands);
         creds::scan(&blk, &mut obs.context, &mut obs.credentials);
         imds::scan(&blk, &mut obs.imds);
         clock::scan(&blk, &mut clocks);
         context::scan(&blk, &mut obs.context);
-        if let Some(info) = crate::collector::scan(&blk, &mut obs) {
-            obs.collector.get_or_insert(info);
-        }
     }
     obs.errors = errors::merge(cands);
     pair_clock(&mut clocks);
     obs.clock.extend(clocks.evidence);
-    obs.ref_times = clocks.ref_times;
+    obs.ref_times.extend(clocks.ref_times);
     dedupe_credentials(&mut obs.credentials);
     obs
 }
@@ -143,23 +250,20 @@ fn pair_clock(c: &mut clock::Clocks) {
         });
     }
     for &(t, _, line) in c.server_times.iter().chain(c.client_times.iter()) {
-        c.ref_times.push(RefTime {
-            time: t,
-            what: "date",
-            line,
-        });
+        c.ref_times.push(RefTime { time: t, what: "date", line });
     }
 }
 
-/// The same document read twice (a JSON list and its PowerShell twin) counts once.
+/// The same document read twice (a JSON list and its PowerShell twin, or the
+/// same document pasted again) counts once.
 fn dedupe_credentials(v: &mut Vec<Credential>) {
+    v.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<Credential> = Vec::new();
     for c in v.drain(..) {
-        let dup = out.iter().any(|o| {
-            o.span.start <= c.span.start && c.span.end <= o.span.end
-                || (o.expiration.is_some() && o.expiration == c.expiration && o.access_key_id == c.access_key_id && o.last_updated == c.last_updated)
-        });
-        if !dup {
+        let inside = out.last().is_some_and(|o| o.span.start <= c.span.start && c.span.end <= o.span.end);
+        let same_doc = c.expiration.is_some() && !seen.insert((c.expiration, c.last_updated, c.access_key_id.clone()));
+        if !inside && !same_doc {
             out.push(c);
         }
     }

@@ -88,20 +88,10 @@ pub fn scan(text: &str) -> Vec<Obj> {
                     continue;
                 }
                 let idx = objs.len();
-                objs.push(Obj {
-                    start: i,
-                    end: b.len(),
-                    parent: stack.last().copied(),
-                    pairs: Vec::new(),
-                });
+                objs.push(Obj { start: i, end: b.len(), parent: stack.last().copied(), pairs: Vec::new() });
                 if want == Want::Value {
                     if let (Some(&p), Some((k, ks))) = (stack.last(), key.take()) {
-                        objs[p].pairs.push(Pair {
-                            key: k,
-                            value: Value::Obj(idx),
-                            start: ks,
-                            end: i + 1,
-                        });
+                        objs[p].pairs.push(Pair { key: k, value: Value::Obj(idx), start: ks, end: i + 1 });
                     }
                 }
                 stack.push(idx);
@@ -126,12 +116,7 @@ pub fn scan(text: &str) -> Vec<Obj> {
                     }
                     Want::Value => {
                         if let (Some(&p), Some((k, ks))) = (stack.last(), key.take()) {
-                            objs[p].pairs.push(Pair {
-                                key: k,
-                                value: Value::Str(s),
-                                start: ks,
-                                end: next,
-                            });
+                            objs[p].pairs.push(Pair { key: k, value: Value::Str(s), start: ks, end: next });
                         }
                         want = Want::Comma;
                     }
@@ -191,10 +176,7 @@ pub fn scan(text: &str) -> Vec<Obj> {
 }
 
 fn is_bare_key(tok: &str) -> bool {
-    !tok.is_empty()
-        && tok
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'-'))
+    !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'-'))
 }
 
 /// End of a bare token. Values may hold spaces and colons (dates, `[Object]`),

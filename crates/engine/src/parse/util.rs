@@ -24,16 +24,6 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// ASCII case-insensitive find.
-pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    if n.is_empty() || h.len() < n.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
 /// All ASCII case-insensitive occurrences of a lower-case `needle` in a
 /// lower-cased copy of the haystack.
 pub fn find_all(lower_hay: &str, needle: &str) -> Vec<usize> {
@@ -57,10 +47,7 @@ pub fn is_word_byte(b: u8) -> bool {
 /// Identifier-ish token at the start of `s`: letters, digits, `_`, and the
 /// extra bytes given.
 pub fn token<'a>(s: &'a str, extra: &[u8]) -> &'a str {
-    let n = s
-        .bytes()
-        .take_while(|b| is_word_byte(*b) || extra.contains(b))
-        .count();
+    let n = s.bytes().take_while(|b| is_word_byte(*b) || extra.contains(b)).count();
     &s[..n]
 }
 
@@ -87,10 +74,7 @@ pub fn is_request_id(s: &str) -> bool {
     if !(8..=128).contains(&b.len()) {
         return false;
     }
-    if !b
-        .iter()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'=' | b'+' | b'/' | b':'))
-    {
+    if !b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'=' | b'+' | b'/' | b':')) {
         return false;
     }
     // Placeholders: one repeated character (`XXXXXXXX`, `00000000`), masks.
@@ -99,17 +83,8 @@ pub fn is_request_id(s: &str) -> bool {
         return false;
     }
     let lower = s.to_ascii_lowercase();
-    const PLACEHOLDERS: &[&str] = &[
-        "request-id",
-        "requestid",
-        "undefined",
-        "example",
-        "redacted",
-        "xxxx",
-        "your-",
-        "null",
-        "none",
-    ];
+    const PLACEHOLDERS: &[&str] =
+        &["request-id", "requestid", "undefined", "example", "redacted", "xxxx", "your-", "null", "none"];
     if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
         return false;
     }
@@ -129,15 +104,23 @@ pub fn is_region(s: &str) -> bool {
     let dirs_ok = parts[1..parts.len() - 1].iter().all(|p| {
         matches!(
             *p,
-            "east" | "west" | "north" | "south" | "central" | "northeast" | "northwest"
-                | "southeast" | "southwest" | "gov" | "iso" | "isob" | "isof" | "isoe"
+            "east"
+                | "west"
+                | "north"
+                | "south"
+                | "central"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "gov"
+                | "iso"
+                | "isob"
+                | "isof"
+                | "isoe"
         )
     });
-    ok_prefix
-        && dirs_ok
-        && !last.is_empty()
-        && last.len() <= 2
-        && last.bytes().all(|c| c.is_ascii_digit())
+    ok_prefix && dirs_ok && !last.is_empty() && last.len() <= 2 && last.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// Finds a region name anywhere in `s` (word-bounded).
@@ -146,10 +129,7 @@ pub fn find_region(s: &str) -> Option<(usize, &str)> {
     let mut i = 0;
     while i + 9 <= b.len() {
         if b[i].is_ascii_lowercase() && starts_word(s, i) && b[i + 2] == b'-' {
-            let n = b[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'-')
-                .count();
+            let n = b[i..].iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'-').count();
             let cand = &s[i..i + n];
             if is_region(cand) {
                 return Some((i, cand));
@@ -177,9 +157,7 @@ pub fn status_at(s: &str) -> Option<u16> {
 
 /// Trims quotes, spaces and trailing separators around a value.
 pub fn clean_value(s: &str) -> &str {
-    s.trim()
-        .trim_matches(|c| matches!(c, '"' | '\'' | '`' | ';' | ',' | ')' | '('))
-        .trim()
+    s.trim().trim_matches(|c| matches!(c, '"' | '\'' | '`' | ';' | ',' | ')' | '(')).trim()
 }
 
 /// Cuts a message at the end of the sentence-bearing part of a line: a
@@ -197,6 +175,20 @@ pub fn clean_message(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// `s[start..start+len]`, shortened to a character boundary.
+pub fn window(s: &str, start: usize, len: usize) -> &str {
+    let start = start.min(s.len());
+    let mut end = (start + len).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut st = start;
+    while !s.is_char_boundary(st) {
+        st -= 1;
+    }
+    &s[st..end]
 }
 
 #[cfg(test)]
@@ -243,18 +235,4 @@ mod tests {
         let v: Vec<_> = lines("a\n\nb").collect();
         assert_eq!(v, vec![(0, "a"), (2, ""), (3, "b")]);
     }
-}
-
-/// `s[start..start+len]`, shortened to a character boundary.
-pub fn window(s: &str, start: usize, len: usize) -> &str {
-    let start = start.min(s.len());
-    let mut end = (start + len).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut st = start;
-    while !s.is_char_boundary(st) {
-        st -= 1;
-    }
-    &s[st..end]
 }
