@@ -143,5 +143,9 @@ install_trunk
 install_wasm_bindgen
 if [[ "$PROFILE" == test ]]; then
   install_chromium
+  # The real tools the command and collector tests run: AWS CLI, moto and
+  # boto3 (a venv from PyPI), shellcheck and faketime (Debian).
+  "$ROOT/tests/tools/setup.sh" || die "installing the test tools failed (see above)."
+  step "test tools" "aws, moto_server, shellcheck, faketime"
 fi
 log "bootstrap done in $(secs $(($(now) - t0)))s"

@@ -5,7 +5,11 @@
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STAGE_TOTAL=9
+STAGE_TOTAL=10
+# Tool-backed tests (AWS CLI + moto, shellcheck, faketime) fail instead of
+# skipping when a tool is missing: the bootstrap installed them all.
+export TOKENDOCTOR_REQUIRE_TOOLS=1
+export TOKENDOCTOR_VENV="${TOKENDOCTOR_VENV:-$ROOT/.venv}"
 
 stage "bootstrap (install missing tools)" \
   "Install what the message above names, then re-run." \
@@ -14,6 +18,10 @@ stage "bootstrap (install missing tools)" \
 stage "cargo fmt --check" \
   "Formatting differs: run \`cargo fmt --all\` and commit the result." \
   cargo fmt --all --check
+
+stage "shellcheck (project scripts)" \
+  "Fix the shellcheck findings above." \
+  bash -c 'shellcheck -x scripts/*.sh tests/tools/*.sh .ci/run scripts/conformance/*.sh'
 
 stage "clippy (native, workspace)" \
   "Fix the clippy findings above (warnings are errors here)." \

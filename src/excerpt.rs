@@ -5,6 +5,7 @@
 //! number and width (a minified JSON log can be one 10 MiB line), and every
 //! cut falls on a character boundary.
 
+use tokendoctor_engine::redact::redact;
 use tokendoctor_engine::text::Span;
 
 /// One line of an excerpt: the text before the mark, the mark, the rest.
@@ -52,12 +53,30 @@ pub fn excerpt(text: &str, span: Span, first_line: usize, max_lines: usize, max_
             let ms = ms.clamp(from, to);
             let me = floor(line, me.clamp(ms, to));
             let ellipsis = |cut: bool| if cut { "…" } else { "" };
-            out.push(ExLine {
+            let mut ex = ExLine {
                 n,
                 before: format!("{}{}", ellipsis(from > 0), &line[from..ms]),
                 mark: line[ms..me].to_string(),
                 after: format!("{}{}", &line[me..to], ellipsis(to < line.len())),
-            });
+            };
+            // Secrets never reach the page outside the paste box itself (a
+            // screenshot of a finding must be safe to share). A secret may
+            // straddle the mark, so a line that needed redacting is shown
+            // redacted as a whole, marked whole if it was marked at all.
+            let whole = format!("{}{}{}", ex.before, ex.mark, ex.after);
+            let clean = redact(&whole);
+            if clean != whole {
+                let marked = !ex.mark.is_empty();
+                ex.before.clear();
+                ex.after.clear();
+                ex.mark.clear();
+                if marked {
+                    ex.mark = clean;
+                } else {
+                    ex.before = clean;
+                }
+            }
+            out.push(ex);
         }
         if more > 1000 {
             // Counting further costs time and tells the reader nothing.
@@ -76,12 +95,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn l(n: usize, b: &str, m: &str, a: &str) -> ExLine {
-        ExLine {
-            n,
-            before: b.into(),
-            mark: m.into(),
-            after: a.into(),
-        }
+        ExLine { n, before: b.into(), mark: m.into(), after: a.into() }
     }
 
     #[test]
@@ -94,6 +108,14 @@ mod tests {
         assert_eq!(more, 2);
         assert_eq!(excerpt(t, Span::new(0, 0), 1, 2, 80).0, vec![]);
         assert_eq!(excerpt(t, Span::new(999, 1000), 1, 2, 80).0, vec![]);
+    }
+
+    #[test]
+    fn secrets_on_evidence_lines_are_redacted() {
+        let t = "{\"AccessKeyId\": \"ASIAQWERTYUIOPASDFGH\", \"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}";
+        let (lines, _) = excerpt(t, Span::new(2, 13), 1, 3, 500);
+        assert!(lines[0].before.is_empty() && lines[0].after.is_empty());
+        assert!(lines[0].mark.contains("[REDACTED]") && !lines[0].mark.contains("wJalr"), "{:?}", lines[0]);
     }
 
     #[test]

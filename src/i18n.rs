@@ -20,10 +20,8 @@ pub const LANG_OTHER: Text = t("Español", "English");
 pub const LANG_SWITCH: Text = t("Cambiar a español", "Switch to English");
 pub const THEME_DARK: Text = t("Dark theme", "Tema oscuro");
 
-pub const PASTE_LABEL: Text = t(
-    "Paste an AWS error, IMDS JSON or clock output",
-    "Pega un error de AWS, el JSON de IMDS o la salida del reloj",
-);
+pub const PASTE_LABEL: Text =
+    t("Paste an AWS error, IMDS JSON or clock output", "Pega un error de AWS, el JSON de IMDS o la salida del reloj");
 pub const PASTE_HINT: Text = t(
     "Or drop a file on the box. Read as you type; nothing leaves this browser.",
     "O suelta un archivo en el cuadro. Se lee mientras escribes; nada sale de este navegador.",
@@ -35,10 +33,7 @@ pub const FROM_LINK: Text = t(
     "Facts from a shared link: the diagnosis was rebuilt from them; the paste itself was not shared.",
     "Datos de un enlace compartido: el diagnóstico se reconstruyó con ellos; el texto original no se compartió.",
 );
-pub const TRUNCATED: Text = t(
-    "Only the first 16 MiB are read.",
-    "Solo se leen los primeros 16 MiB.",
-);
+pub const TRUNCATED: Text = t("Only the first 16 MiB are read.", "Solo se leen los primeros 16 MiB.");
 
 pub const VERDICT: Text = t("Verdict", "Diagnóstico");
 pub const BADGE_EXPIRED: Text = t("Expired", "Caducadas");
@@ -51,7 +46,8 @@ pub const TIMES: Text = t("Times", "Horas");
 pub const REF_TIME: Text = t("Reference time", "Hora de referencia");
 pub const REF_NOW: Text = t("Now (live)", "Ahora (en vivo)");
 pub const REF_PASTE: Text = t("A time found in the paste", "Una hora del texto pegado");
-pub const REF_PASTE_NONE: Text = t("A time found in the paste (none found)", "Una hora del texto pegado (no hay ninguna)");
+pub const REF_PASTE_NONE: Text =
+    t("A time found in the paste (none found)", "Una hora del texto pegado (no hay ninguna)");
 pub const REF_PASTE_PICK: Text = t("Time from the paste", "Hora del texto pegado");
 pub const REF_TYPED: Text = t("This time (UTC)", "Esta hora (UTC)");
 pub const REF_TYPED_HINT: Text = t("For example 2026-11-28T12:00:00Z", "Por ejemplo 2026-11-28T12:00:00Z");
@@ -80,8 +76,10 @@ pub const NO_TIMES: Text = t(
     "Aún no hay vencimientos de credenciales ni lecturas del reloj en el texto.",
 );
 pub const SKEW: Text = t("Clock skew", "Desfase del reloj");
-pub const SKEW_BEHIND: Text = t("The instance clock is {d} behind AWS", "El reloj de la instancia va {d} por detrás de AWS");
-pub const SKEW_AHEAD: Text = t("The instance clock is {d} ahead of AWS", "El reloj de la instancia va {d} por delante de AWS");
+pub const SKEW_BEHIND: Text =
+    t("The instance clock is {d} behind AWS", "El reloj de la instancia va {d} por detrás de AWS");
+pub const SKEW_AHEAD: Text =
+    t("The instance clock is {d} ahead of AWS", "El reloj de la instancia va {d} por delante de AWS");
 pub const SKEW_NONE: Text = t("The instance clock matches AWS", "El reloj de la instancia coincide con el de AWS");
 pub const TOLERANCE: Text = t("AWS accepts up to {d}", "AWS acepta hasta {d}");
 pub const CLIENT_TIME: Text = t("Instance clock", "Reloj de la instancia");
@@ -100,7 +98,8 @@ pub const BACK: Text = t("Back", "Atrás");
 pub const RESTART: Text = t("Restart", "Empezar de nuevo");
 pub const DOCS: Text = t("AWS documentation", "Documentación de AWS");
 pub const ANSWERS: Text = t("Answers", "Respuestas");
-pub const KIND: [Text; 4] = [t("Question", "Pregunta"), t("Fix", "Solución"), t("Check", "Comprobación"), t("Done", "Fin")];
+pub const KIND: [Text; 4] =
+    [t("Question", "Pregunta"), t("Fix", "Solución"), t("Check", "Comprobación"), t("Done", "Fin")];
 
 pub const CONTEXT: Text = t("Your environment", "Tu entorno");
 pub const CONTEXT_HINT: Text = t(

@@ -47,6 +47,10 @@ const TOAST_MS: u32 = 4000;
 /// Installs the panic screen and mounts the app on `<body>`.
 pub fn start() {
     panic::install();
+    // The static placeholder in index.html (what a slow link shows first).
+    if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
+        shell.remove();
+    }
     yew::Renderer::<App>::new().render();
 }
 
@@ -74,11 +78,7 @@ pub fn app() -> Html {
             let t0 = web::perf_ms();
             let report = tokendoctor_engine::analyze(&text, now);
             let ms = web::perf_ms() - t0;
-            dispatcher.dispatch(Action::Analyzed {
-                text: Rc::from(text),
-                report: Box::new(report),
-                ms,
-            });
+            dispatcher.dispatch(Action::Analyzed { text: Rc::from(text), report: Box::new(report), ms });
         })
     };
     // Typing only (re)arms a timer: nothing is read until the user pauses.
@@ -137,7 +137,7 @@ pub fn app() -> Html {
                     if let Some(p) = &r.paste {
                         fill.emit(p.clone());
                     }
-                    dispatcher.dispatch(Action::Route(r));
+                    dispatcher.dispatch(Action::Route(Box::new(r)));
                 }
             };
             let pop = EventListener::new(&window, "popstate", on_nav.clone());

@@ -6,9 +6,10 @@ const MESSAGE: &str = "Something went wrong and the page stopped. Nothing you pa
                        / Algo falló y la página se detuvo. Nada de lo que pegaste se envió a ningún sitio.";
 const RELOAD: &str = "Reload / Recargar";
 
-/// Installs the hook (once, at start).
+/// Installs the hook (once, before the first render: Yew's renderer would
+/// otherwise install its own, which only logs to the console).
 pub fn install() {
-    std::panic::set_hook(Box::new(|_| show()));
+    yew::set_custom_panic_hook(Box::new(|_| show()));
 }
 
 /// Writes the message and a reload button over the page.

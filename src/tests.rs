@@ -13,9 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
@@ -24,7 +22,10 @@ async fn sleep(ms: i32) {
 /// preferences, in English.
 async fn mount() -> (AppHandle<App>, Element) {
     let w = gloo::utils::window();
-    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/step/start?lang=en")).unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/step/start?lang=en"))
+        .unwrap();
     w.local_storage().unwrap().unwrap().clear().unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -86,11 +87,14 @@ async fn a_paste_gives_verdict_findings_times_and_step() {
     let (app, root) = mount().await;
     paste(&root, SEED).await;
     assert!(text(&root, "[data-testid=verdict-text]").contains("ExpiredToken"));
-    let codes: Vec<String> = all(&root, "[data-testid=finding]").iter().filter_map(|f| f.get_attribute("data-code")).collect();
+    let codes: Vec<String> =
+        all(&root, "[data-testid=finding]").iter().filter_map(|f| f.get_attribute("data-code")).collect();
     assert!(codes.contains(&"expired_token".to_string()), "{codes:?}");
     assert!(codes.contains(&"credentials_expired".to_string()), "{codes:?}");
     // The evidence line of the paste is shown, its span marked.
-    assert!(all(&root, "[data-testid=finding] mark").iter().any(|m| m.text_content().unwrap_or_default().contains("ExpiredToken")));
+    assert!(all(&root, "[data-testid=finding] mark")
+        .iter()
+        .any(|m| m.text_content().unwrap_or_default().contains("ExpiredToken")));
     assert!(text(&root, "[data-testid=countdown]").starts_with("expired "));
     assert!(q(&root, "time[datetime='2020-01-01T06:00:00Z']").text_content().unwrap_or_default().contains("2020"));
     assert_eq!(q(&root, "[data-testid=step]").get_attribute("data-step").as_deref(), Some("expired_source"));
@@ -114,7 +118,11 @@ async fn the_tree_walks_forward_back_and_through_the_path() {
     assert_eq!(step(&root), "clock_linux");
     assert_eq!(all(&root, "[data-testid=path-step]").len(), 3);
     assert!(!all(&root, "[data-testid=command]").is_empty(), "a fix step offers commands");
-    assert!(gloo::utils::window().location().hash().unwrap().starts_with("#/step/clock_linux?path=start,clock_check,clock_os"));
+    assert!(gloo::utils::window()
+        .location()
+        .hash()
+        .unwrap()
+        .starts_with("#/step/clock_linux?path=start,clock_check,clock_os"));
     click(&q(&root, "[data-testid=back]")).await;
     assert_eq!(step(&root), "clock_os");
     click(&q(&root, "[data-testid=path-step][data-step=start]")).await;

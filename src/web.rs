@@ -17,10 +17,10 @@ fn window() -> web_sys::Window {
     gloo::utils::window()
 }
 
-/// The browser's clock, to the millisecond.
+/// The browser's clock, to the second (reports and links show whole seconds).
 pub fn now() -> Timestamp {
-    let ms = Date::now() as i64;
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+    let secs = (Date::now() / 1000.0).floor() as i64;
+    Utc.timestamp_opt(secs, 0).single().unwrap_or_default()
 }
 
 /// A monotonic clock for timing the engine, in milliseconds.
@@ -45,20 +45,13 @@ fn set_pref(key: &str, value: &str) {
 
 /// Saved language, else the browser's.
 pub fn initial_lang() -> Lang {
-    pref(PREF_LANG)
-        .or_else(|| window().navigator().language())
-        .map(|l| Lang::from_tag(&l))
-        .unwrap_or_default()
+    pref(PREF_LANG).or_else(|| window().navigator().language()).map(|l| Lang::from_tag(&l)).unwrap_or_default()
 }
 
 /// Saved theme, else the system's.
 pub fn initial_theme() -> Theme {
     pref(PREF_THEME).and_then(|t| Theme::parse(&t)).unwrap_or_else(|| {
-        let dark = window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches());
+        let dark = window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches());
         if dark {
             Theme::Dark
         } else {

@@ -6,6 +6,9 @@ const tag = document.getElementById('app-loader');
 const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
 try {
   const glue = await import(url('js'));
+  // Let the static placeholder paint before the wasm download starts (see
+  // Trunk.toml: it keeps the first paint independent of the wasm's size).
+  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
   const wasm = await glue.default({ module_or_path: url('wasm') });
   window.dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (err) {

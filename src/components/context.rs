@@ -31,7 +31,8 @@ pub fn context_form(p: &Props) -> Html {
     };
     let select = |f: Field, id: &'static str, label: Text, options: Vec<(String, String)>| {
         let current = p.ctx.get(f);
-        let onchange = p.on_field.reform(move |e: Event| (f, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let onchange =
+            p.on_field.reform(move |e: Event| (f, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
         html! {
             <div class="field">
                 <label for={id}>{ tr(label, lang) }{ badge(f) }</label>
@@ -45,13 +46,11 @@ pub fn context_form(p: &Props) -> Html {
     };
     let text = |f: Field, id: &'static str, label: Text, placeholder: &'static str| {
         let value = p.ctx.get(f);
-        let problem: Option<String> = p
-            .problems
-            .iter()
-            .find(|pr| pr.field == f.engine_name())
-            .map(|pr| pr.message.clone());
+        let problem: Option<String> =
+            p.problems.iter().find(|pr| pr.field == f.engine_name()).map(|pr| pr.message.clone());
         let msg_id = format!("{id}-msg");
-        let oninput = p.on_field.reform(move |e: InputEvent| (f, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+        let oninput =
+            p.on_field.reform(move |e: InputEvent| (f, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
         html! {
             <div class="field">
                 <label for={id}>{ tr(label, lang) }{ badge(f) }</label>

@@ -50,7 +50,11 @@ pub fn paste_box(p: &Props) -> Html {
             <label id="paste-label" for="paste">{ tr(PASTE_LABEL, lang) }</label>
             <p class="hint" id="paste-hint">{ tr(PASTE_HINT, lang) }</p>
             <textarea id="paste" data-testid="paste" ref={p.node.clone()} rows="10"
-                spellcheck="false" autocomplete="off" autocapitalize="off" dir="auto"
+                spellcheck="false" autocomplete="off" autocapitalize="off"
+                // Measured in Chromium on a 2 MiB paste: dir=auto costs ~4x
+                // in layout, and without its own lang the whole text is laid
+                // out again when the page language switches.
+                lang="en" translate="no"
                 aria-describedby="paste-hint" {oninput} {ondragover} {ondrop} />
             <div class="row">
                 <div class="examples" role="group" aria-labelledby="examples-label">
@@ -81,9 +85,7 @@ pub fn paste_box(p: &Props) -> Html {
 }
 
 fn has_files(e: &DragEvent) -> bool {
-    e.data_transfer()
-        .map(|d| d.types())
-        .is_some_and(|t| t.iter().any(|v| v.as_string().as_deref() == Some("Files")))
+    e.data_transfer().map(|d| d.types()).is_some_and(|t| t.iter().any(|v| v.as_string().as_deref() == Some("Files")))
 }
 
 /// The textarea behind a node ref.

@@ -50,7 +50,8 @@ pub fn when(p: &WhenProps) -> Html {
 pub fn times(p: &Props) -> Html {
     let lang = p.lang;
     let r = &p.report;
-    let creds: Vec<_> = r.credentials.iter().filter(|c| c.expiration.is_some() || c.last_updated.is_some()).take(MAX_CREDS).collect();
+    let creds: Vec<_> =
+        r.credentials.iter().filter(|c| c.expiration.is_some() || c.last_updated.is_some()).take(MAX_CREDS).collect();
     html! {
         <section class="times card" aria-labelledby="times-h">
             <h2 id="times-h">{ tr(TIMES, lang) }</h2>

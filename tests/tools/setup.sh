@@ -27,14 +27,17 @@ else
   printf '%s\n' "$want" >"$stamp"
 fi
 
-if ! command -v shellcheck >/dev/null; then
+# Debian packages: shellcheck (command checks), faketime (the collector run
+# with a clock 20 minutes behind) and curl (the collector and IMDS commands).
+for pkg in shellcheck faketime curl; do
+  command -v "$pkg" >/dev/null && continue
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    echo "installing shellcheck (Debian package)" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q shellcheck >/dev/null ||
-      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q shellcheck >/dev/null; }
+    echo "installing $pkg (Debian package)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null ||
+      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null; }
   else
-    echo "setup.sh: shellcheck is missing; install it (Debian/Ubuntu: apt-get install shellcheck)" >&2
+    echo "setup.sh: $pkg is missing; install it (Debian/Ubuntu: apt-get install $pkg)" >&2
     exit 1
   fi
-fi
+done
 shellcheck --version | sed -n 2p >&2

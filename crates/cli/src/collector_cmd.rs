@@ -10,15 +10,13 @@ use tokendoctor_engine::commands::Shell;
 /// Prints the script for `--shell` (default bash).
 pub fn run(a: Args) -> Result<(), UsageError> {
     if let Some(extra) = a.positional.first() {
-        return Err(UsageError::usage(format!(
-            "collector takes no argument (got `{extra}`)"
-        )));
+        return Err(UsageError::usage(format!("collector takes no argument (got `{extra}`)")));
     }
     let shell = match a.value("shell") {
         None => Shell::Bash,
-        Some(s) => Shell::parse(s).ok_or_else(|| {
-            UsageError::usage(format!("--shell: `{s}` is not bash or powershell"))
-        })?,
+        Some(s) => {
+            Shell::parse(s).ok_or_else(|| UsageError::usage(format!("--shell: `{s}` is not bash or powershell")))?
+        }
     };
     crate::out(&collector::script(shell))
 }

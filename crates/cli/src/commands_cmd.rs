@@ -37,17 +37,12 @@ pub const VALUE_OPTIONS: &[&str] = &[
 pub fn inputs_from_args(a: &Args, base: Inputs, lang: Lang) -> Result<Inputs, UsageError> {
     let mut inputs = base;
     if let Some(s) = a.value("shell") {
-        inputs.shell = Shell::parse(s).ok_or_else(|| {
-            UsageError::usage(format!(
-                "--shell: `{}` is not bash or powershell",
-                printable(s)
-            ))
-        })?;
+        inputs.shell = Shell::parse(s)
+            .ok_or_else(|| UsageError::usage(format!("--shell: `{}` is not bash or powershell", printable(s))))?;
     }
     if let Some(s) = a.value("imds") {
-        inputs.imds = Imds::parse(s).ok_or_else(|| {
-            UsageError::usage(format!("--imds: `{}` is not v1 or v2", printable(s)))
-        })?;
+        inputs.imds =
+            Imds::parse(s).ok_or_else(|| UsageError::usage(format!("--imds: `{}` is not v1 or v2", printable(s))))?;
     }
     for f in Field::ALL {
         let Some(v) = a.value(f.flag()) else { continue };
@@ -55,8 +50,7 @@ pub fn inputs_from_args(a: &Args, base: Inputs, lang: Lang) -> Result<Inputs, Us
             inputs.set(f, None);
             continue;
         }
-        validate::check(f, v)
-            .map_err(|e| UsageError::usage(format!("--{}: {}", f.flag(), e.message(lang))))?;
+        validate::check(f, v).map_err(|e| UsageError::usage(format!("--{}: {}", f.flag(), e.message(lang))))?;
         inputs.set(f, Some(v.to_string()));
     }
     Ok(inputs)
@@ -64,11 +58,7 @@ pub fn inputs_from_args(a: &Args, base: Inputs, lang: Lang) -> Result<Inputs, Us
 
 /// A short, control-free rendering of a rejected value for a message.
 fn printable(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .take(40)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
+    let mut out: String = s.chars().take(40).map(|c| if c.is_control() { '?' } else { c }).collect();
     if s.chars().count() > 40 {
         out.push('…');
     }
@@ -88,36 +78,23 @@ pub fn json_value(sc: &StepCommands, missing: &[&str]) -> Value {
 
 /// For `diagnose --json`: the commands of the step the report leads to,
 /// filled from the paste's context overridden by the flags.
-pub fn for_report(
-    report: &tokendoctor_engine::Report,
-    a: &Args,
-    lang: Lang,
-) -> Result<Value, UsageError> {
+pub fn for_report(report: &tokendoctor_engine::Report, a: &Args, lang: Lang) -> Result<Value, UsageError> {
     let inputs = inputs_from_args(a, Inputs::from_context(&report.context), lang)?;
     let step = report.start_step;
-    Ok(json_value(
-        &commands::for_step(step, &inputs, lang),
-        &commands::missing_fields(step, &inputs),
-    ))
+    Ok(json_value(&commands::for_step(step, &inputs, lang), &commands::missing_fields(step, &inputs)))
 }
 
 /// `tokendoctor commands --step ID [value flags] [--shell …] [--imds …] [--json] [--lang …]`
 pub fn run(a: Args) -> Result<(), UsageError> {
     let lang = crate::lang_arg(&a)?;
-    let step = a.value("step").ok_or_else(|| {
-        UsageError::usage("commands: --step ID is required (ids: `tokendoctor steps`)")
-    })?;
+    let step = a
+        .value("step")
+        .ok_or_else(|| UsageError::usage("commands: --step ID is required (ids: `tokendoctor steps`)"))?;
     if tree::node(step).is_none() {
-        return Err(UsageError::usage(format!(
-            "--step: no step `{}` (ids: `tokendoctor steps`)",
-            printable(step)
-        )));
+        return Err(UsageError::usage(format!("--step: no step `{}` (ids: `tokendoctor steps`)", printable(step))));
     }
     if let Some(p) = a.positional.first() {
-        return Err(UsageError::usage(format!(
-            "commands: unexpected argument `{}`",
-            printable(p)
-        )));
+        return Err(UsageError::usage(format!("commands: unexpected argument `{}`", printable(p))));
     }
     let inputs = inputs_from_args(&a, Inputs::default(), lang)?;
     let sc = commands::for_step(step, &inputs, lang);
@@ -139,11 +116,8 @@ pub fn run(a: Args) -> Result<(), UsageError> {
         writeln!(out, "{}", c.text)?;
     }
     if !missing.is_empty() {
-        let flags: Vec<String> = missing
-            .iter()
-            .filter_map(|m| Field::parse(m))
-            .map(|f| format!("--{}", f.flag()))
-            .collect();
+        let flags: Vec<String> =
+            missing.iter().filter_map(|m| Field::parse(m)).map(|f| format!("--{}", f.flag())).collect();
         let note = match lang {
             Lang::En => "placeholders shown; give",
             Lang::Es => "se muestran marcadores; indica",

@@ -159,6 +159,19 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
     out.insert("findings".into(), Value::Array(findings));
     out.insert("step".into(), json!({"id": r.start_step, "title": step.map(|n| n.title.get(lang))}));
     out.insert("context".into(), context);
+    out.insert(
+        "collector".into(),
+        match &r.collector {
+            Some(c) => {
+                let mut m = Map::new();
+                m.insert("version".into(), json!(c.version));
+                m.insert("complete".into(), json!(c.complete));
+                line_fields(&mut m, c.line, map);
+                Value::Object(m)
+            }
+            None => Value::Null,
+        },
+    );
     out.insert("reference_times".into(), Value::Array(ref_times));
     if let Some(cmds) = commands {
         out.insert("commands".into(), cmds);

@@ -82,8 +82,16 @@ fn run(argv: Vec<String>) -> Result<(), UsageError> {
     match cmd {
         "-h" | "--help" | "help" => out(USAGE),
         "-V" | "--version" => out(&format!("tokendoctor {}\n", tokendoctor_engine::version())),
-        "diagnose" => diagnose(Args::parse(rest, &[&["now", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(), &["json", "color", "no-color", "report-peak-rss"])?),
-        "commands" => commands_cmd::run(Args::parse(rest, &[&["step", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(), &["json"])?),
+        "diagnose" => diagnose(Args::parse(
+            rest,
+            &[&["now", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(),
+            &["json", "color", "no-color", "report-peak-rss"],
+        )?),
+        "commands" => commands_cmd::run(Args::parse(
+            rest,
+            &[&["step", "lang"][..], commands_cmd::VALUE_OPTIONS].concat(),
+            &["json"],
+        )?),
         "bench" => bench::run(Args::parse(rest, &["size-mib", "runs"], &["keep"])?),
         "steps" => steps(Args::parse(rest, &["lang"], &["json"])?),
         "collector" => collector_cmd::run(Args::parse(rest, &["shell"], &[])?),

@@ -6,10 +6,7 @@ use tokendoctor_engine::collector::{script, VERSION};
 use tokendoctor_engine::commands::Shell;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tokendoctor"))
-        .args(args)
-        .output()
-        .expect("run tokendoctor");
+    let out = Command::new(env!("CARGO_BIN_EXE_tokendoctor")).args(args).output().expect("run tokendoctor");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -20,18 +17,9 @@ fn run(args: &[&str]) -> (i32, String, String) {
 #[test]
 fn prints_the_engine_script() {
     assert_eq!(run(&["collector"]), (0, script(Shell::Bash), String::new()));
-    assert_eq!(
-        run(&["collector", "--shell", "bash"]).1,
-        script(Shell::Bash)
-    );
-    assert_eq!(
-        run(&["collector", "--shell=powershell"]).1,
-        script(Shell::PowerShell)
-    );
-    assert_eq!(
-        run(&["collector", "--shell", "pwsh"]).1,
-        script(Shell::PowerShell)
-    );
+    assert_eq!(run(&["collector", "--shell", "bash"]).1, script(Shell::Bash));
+    assert_eq!(run(&["collector", "--shell=powershell"]).1, script(Shell::PowerShell));
+    assert_eq!(run(&["collector", "--shell", "pwsh"]).1, script(Shell::PowerShell));
     let bash = script(Shell::Bash);
     assert!(bash.starts_with("#!/usr/bin/env bash\n"));
     assert!(bash.contains(&format!("=== tokendoctor collector v{VERSION} begin ===")));
@@ -41,10 +29,7 @@ fn prints_the_engine_script() {
 fn rejects_bad_usage() {
     let (code, out, err) = run(&["collector", "--shell", "fish"]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(
-        err.contains("--shell: `fish` is not bash or powershell"),
-        "{err}"
-    );
+    assert!(err.contains("--shell: `fish` is not bash or powershell"), "{err}");
     assert_eq!(run(&["collector", "extra"]).0, 2);
     assert_eq!(run(&["collector", "--json"]).0, 2);
 }

@@ -50,15 +50,11 @@ fn missing(what: &str) {
 
 fn which(tool: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(tool))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|d| d.join(tool)).find(|p| p.is_file())
 }
 
 fn venv() -> PathBuf {
-    std::env::var_os("TOKENDOCTOR_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join(".venv"))
+    std::env::var_os("TOKENDOCTOR_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"))
 }
 
 /// The tools every run needs; `None` (after `missing`) when one is absent.
@@ -84,11 +80,7 @@ fn tokendoctor(args: &[&str], stdin: Option<&str>) -> String {
     input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
     drop(input);
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "tokendoctor {args:?}: {:?}",
-        out.status
-    );
+    assert!(out.status.success(), "tokendoctor {args:?}: {:?}", out.status);
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -101,10 +93,7 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let d = std::env::temp_dir().join(format!(
-            "tokendoctor-collector-{}-{name}",
-            std::process::id()
-        ));
+        let d = std::env::temp_dir().join(format!("tokendoctor-collector-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(d.join("home")).unwrap();
         Scratch(d)
@@ -131,29 +120,18 @@ impl Drop for Kill {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// A plain HTTP/1.1 GET; (status, body).
 fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
     let mut buf = String::new();
     s.read_to_string(&mut buf).ok()?;
     let status = buf.split_whitespace().nth(1)?.parse().ok()?;
-    let body = buf
-        .split_once("\r\n\r\n")
-        .map(|b| b.1.to_string())
-        .unwrap_or_default();
+    let body = buf.split_once("\r\n\r\n").map(|b| b.1.to_string()).unwrap_or_default();
     Some((status, body))
 }
 
@@ -161,10 +139,7 @@ fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
 fn moto() -> Option<(Kill, u16)> {
     let bin = venv().join("bin/moto_server");
     if !bin.is_file() {
-        missing(&format!(
-            "moto_server (not in {}; run tests/tools/setup.sh)",
-            venv().display()
-        ));
+        missing(&format!("moto_server (not in {}; run tests/tools/setup.sh)", venv().display()));
         return None;
     }
     let port = free_port();
@@ -198,15 +173,8 @@ struct Run<'a> {
 /// Runs the bash collector the CLI prints; (output, wall time).
 fn collect(r: &Run) -> (String, Duration) {
     let script = r.home.join("../collect.sh");
-    std::fs::write(
-        &script,
-        tokendoctor(&["collector", "--shell", "bash"], None),
-    )
-    .unwrap();
-    let path = format!(
-        "{}:/usr/local/bin:/usr/bin:/bin",
-        venv().join("bin").display()
-    );
+    std::fs::write(&script, tokendoctor(&["collector", "--shell", "bash"], None)).unwrap();
+    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", venv().join("bin").display());
     let mut cmd = match r.faketime {
         Some(offset) => {
             let mut c = Command::new("faketime");
@@ -219,14 +187,8 @@ fn collect(r: &Run) -> (String, Duration) {
         .env_clear()
         .env("PATH", path)
         .env("HOME", r.home)
-        .env(
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT",
-            format!("http://127.0.0.1:{}", r.imds_port),
-        )
-        .env(
-            "AWS_ENDPOINT_URL_STS",
-            format!("http://127.0.0.1:{}", r.sts_port),
-        )
+        .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", format!("http://127.0.0.1:{}", r.imds_port))
+        .env("AWS_ENDPOINT_URL_STS", format!("http://127.0.0.1:{}", r.sts_port))
         .stdin(Stdio::null());
     for (k, v) in &r.env {
         cmd.env(k, v);
@@ -234,12 +196,7 @@ fn collect(r: &Run) -> (String, Duration) {
     let start = Instant::now();
     let out = cmd.output().expect("run the collector");
     let took = start.elapsed();
-    assert!(
-        out.status.success(),
-        "collector exit {:?}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "collector exit {:?}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     let _ = writeln!(
         std::io::stderr(),
@@ -247,28 +204,18 @@ fn collect(r: &Run) -> (String, Duration) {
         r.faketime.unwrap_or("true clock"),
         took.as_secs_f64()
     );
-    assert!(
-        text.starts_with("=== tokendoctor collector v1 begin ===\n"),
-        "{text}"
-    );
-    assert!(
-        text.ends_with("=== tokendoctor collector v1 end ===\n"),
-        "{text}"
-    );
+    assert!(text.starts_with("=== tokendoctor collector v1 begin ===\n"), "{text}");
+    assert!(text.ends_with("=== tokendoctor collector v1 end ===\n"), "{text}");
     (text, took)
 }
 
 /// The value of `key:` in the collector's output.
 fn field<'a>(out: &'a str, key: &str) -> Option<&'a str> {
-    out.lines()
-        .find_map(|l| l.strip_prefix(key)?.strip_prefix(": "))
+    out.lines().find_map(|l| l.strip_prefix(key)?.strip_prefix(": "))
 }
 
 fn epoch_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
 }
 
 fn http_date_epoch(s: &str) -> i64 {
@@ -289,12 +236,7 @@ fn collector_cred(report: &Value) -> &Value {
 }
 
 fn finding_codes(report: &Value) -> Vec<&str> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect()
+    report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect()
 }
 
 #[test]
@@ -305,29 +247,17 @@ fn bash_collector_passes_shellcheck() {
     let dir = Scratch::new("shellcheck");
     let file = dir.0.join("collect.sh");
     std::fs::write(&file, tokendoctor(&["collector", "--shell", "bash"], None)).unwrap();
-    let out = Command::new(sc)
-        .args(["--shell=bash", "--severity=style"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = Command::new(sc).args(["--shell=bash", "--severity=style"]).arg(&file).output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && report.trim().is_empty(),
-        "shellcheck:\n{report}"
-    );
+    assert!(out.status.success() && report.trim().is_empty(), "shellcheck:\n{report}");
 }
 
 #[test]
 fn powershell_collector_parses() {
     let python = venv().join("bin/python");
-    let probe = Command::new(&python)
-        .args(["-c", "import tree_sitter, tree_sitter_powershell"])
-        .output();
+    let probe = Command::new(&python).args(["-c", "import tree_sitter, tree_sitter_powershell"]).output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        return missing(&format!(
-            "tree-sitter-powershell (pip, in {})",
-            venv().display()
-        ));
+        return missing(&format!("tree-sitter-powershell (pip, in {})", venv().display()));
     }
     const CHECK: &str = r#"
 import sys, tree_sitter, tree_sitter_powershell as tsp
@@ -346,24 +276,11 @@ for row, col in bad[:10]:
 sys.exit(1 if bad else 0)
 "#;
     let script = tokendoctor(&["collector", "--shell", "powershell"], None);
-    let mut child = Command::new(&python)
-        .args(["-c", CHECK])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
+    let mut child =
+        Command::new(&python).args(["-c", CHECK]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "PowerShell parse errors:\n{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.status.success(), "PowerShell parse errors:\n{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
@@ -375,24 +292,11 @@ fn against_moto_true_clock_and_20_minutes_behind() {
     }
     let Some((_moto, port)) = moto() else { return };
     // moto's secrets, to prove they never leave the "instance".
-    let (_, doc) = http_get(
-        port,
-        "/latest/meta-data/iam/security-credentials/default-role",
-    )
-    .unwrap();
+    let (_, doc) = http_get(port, "/latest/meta-data/iam/security-credentials/default-role").unwrap();
     let doc: Value = serde_json::from_str(&doc).unwrap();
-    let secrets = [
-        doc["SecretAccessKey"].as_str().unwrap().to_string(),
-        doc["Token"].as_str().unwrap().to_string(),
-    ];
+    let secrets = [doc["SecretAccessKey"].as_str().unwrap().to_string(), doc["Token"].as_str().unwrap().to_string()];
     let dir = Scratch::new("moto");
-    let mut run = Run {
-        imds_port: port,
-        sts_port: port,
-        faketime: None,
-        home: &dir.home(),
-        env: Vec::new(),
-    };
+    let mut run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.home(), env: Vec::new() };
 
     // A true clock.
     let (out, took) = collect(&run);
@@ -408,10 +312,7 @@ fn against_moto_true_clock_and_20_minutes_behind() {
     assert_ne!(r["root_cause"], "clock_skew");
     let exp = rfc3339_epoch(collector_cred(&r)["expiration"].as_str().unwrap());
     let exp_moto = rfc3339_epoch(doc["Expiration"].as_str().unwrap());
-    assert!(
-        (exp - exp_moto).abs() <= 60,
-        "expiry {exp} vs moto's {exp_moto}"
-    );
+    assert!((exp - exp_moto).abs() <= 60, "expiry {exp} vs moto's {exp_moto}");
 
     // Twenty minutes behind: faketime moves the script's clock, not moto's.
     run.faketime = Some("-20m");
@@ -421,31 +322,19 @@ fn against_moto_true_clock_and_20_minutes_behind() {
         assert!(!out.contains(s.as_str()), "secret {s} printed:\n{out}");
     }
     let local: i64 = field(&out, "epoch").unwrap().parse().unwrap();
-    assert!(
-        (local - (epoch_now() - 1200)).abs() <= 30,
-        "faketime did not move `date`: {local}"
-    );
+    assert!((local - (epoch_now() - 1200)).abs() <= 30, "faketime did not move `date`: {local}");
     let moto_date = http_date_epoch(field(&out, "imds_date").unwrap());
-    assert!(
-        (moto_date - epoch_now()).abs() <= 30,
-        "moto's Date header is not real time: {moto_date}"
-    );
+    assert!((moto_date - epoch_now()).abs() <= 30, "moto's Date header is not real time: {moto_date}");
     let r = diagnose(&out);
     let skew = r["clock"]["skew_seconds"].as_i64().unwrap();
-    assert!(
-        (skew + 1200).abs() <= 30,
-        "skew {skew}, want about -1200\n{out}"
-    );
+    assert!((skew + 1200).abs() <= 30, "skew {skew}, want about -1200\n{out}");
     assert_eq!(r["root_cause"], "clock_skew", "{r:#}");
     assert_eq!(r["step"]["id"], "clock_linux");
     assert_eq!(r["context"]["role"], "default-role");
     assert_eq!(r["context"]["region"], "us-east-1");
     assert_eq!(r["context"]["shell"], "bash");
     let exp = rfc3339_epoch(collector_cred(&r)["expiration"].as_str().unwrap());
-    assert!(
-        (exp - exp_moto).abs() <= 120,
-        "expiry {exp} vs moto's {exp_moto}"
-    );
+    assert!((exp - exp_moto).abs() <= 120, "expiry {exp} vs moto's {exp_moto}");
     assert!(finding_codes(&r).contains(&"clock_behind"));
 }
 
@@ -503,21 +392,12 @@ fn secrets_stay_on_the_instance() {
         home: &dir.home(),
         env: vec![
             ("AWS_ACCESS_KEY_ID", "AKIAENVKEY0000000004".into()),
-            (
-                "AWS_SECRET_ACCESS_KEY",
-                "ENVSECRETenvsecret0123456789abcdefghijk".into(),
-            ),
+            ("AWS_SECRET_ACCESS_KEY", "ENVSECRETenvsecret0123456789abcdefghijk".into()),
             ("AWS_SESSION_TOKEN", "ENVTOKENenvtoken".into()),
             ("AWS_REGION", "eu-west-1".into()),
-            (
-                "HTTPS_PROXY",
-                "http://user:proxypassword@127.0.0.1:9".into(),
-            ),
+            ("HTTPS_PROXY", "http://user:proxypassword@127.0.0.1:9".into()),
             ("NO_PROXY", "127.0.0.1,169.254.169.254".into()),
-            (
-                "JAVA_TOOL_OPTIONS",
-                "-Daws.secretKey=JVMSECRETjvmsecret -Xmx1g".into(),
-            ),
+            ("JAVA_TOOL_OPTIONS", "-Daws.secretKey=JVMSECRETjvmsecret -Xmx1g".into()),
         ],
     };
     let (out, _) = collect(&run);
@@ -544,11 +424,7 @@ fn secrets_stay_on_the_instance() {
     }
     let r = diagnose(&out);
     let codes = finding_codes(&r);
-    for c in [
-        "env_credentials",
-        "java_properties",
-        "profile_session_token",
-    ] {
+    for c in ["env_credentials", "java_properties", "profile_session_token"] {
         assert!(codes.contains(&c), "{c} not in {codes:?}");
     }
     assert_eq!(r["context"]["token_profiles"], serde_json::json!(["temp"]));
@@ -561,13 +437,7 @@ fn imds_unreachable_within_the_bound() {
     let dir = Scratch::new("unreachable");
     // Nothing listening: refused at once.
     let closed = free_port();
-    let run = Run {
-        imds_port: closed,
-        sts_port: closed,
-        faketime: None,
-        home: &dir.home(),
-        env: Vec::new(),
-    };
+    let run = Run { imds_port: closed, sts_port: closed, faketime: None, home: &dir.home(), env: Vec::new() };
     let (out, took) = collect(&run);
     assert!(took < BOUND, "{took:?}");
     assert_eq!(field(&out, "imds_token_status"), Some("refused"));
@@ -579,11 +449,7 @@ fn imds_unreachable_within_the_bound() {
     // every probe gives up after 2 s.
     let hole = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = hole.local_addr().unwrap().port();
-    let run = Run {
-        imds_port: port,
-        sts_port: port,
-        ..run
-    };
+    let run = Run { imds_port: port, sts_port: port, ..run };
     let (out, took) = collect(&run);
     drop(hole);
     assert!(took < BOUND, "{took:?}");
@@ -635,13 +501,7 @@ fn no_role_is_recognized() {
     let Some(()) = base_tools() else { return };
     let dir = Scratch::new("norole");
     let port = no_role_imds();
-    let run = Run {
-        imds_port: port,
-        sts_port: port,
-        faketime: None,
-        home: &dir.home(),
-        env: Vec::new(),
-    };
+    let run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.home(), env: Vec::new() };
     let (out, took) = collect(&run);
     assert!(took < BOUND);
     assert_eq!(field(&out, "role_status"), Some("404"));

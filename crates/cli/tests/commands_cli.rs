@@ -18,11 +18,7 @@ fn td(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("run tokendoctor");
     // The child may exit before reading (a rejected flag): ignore a broken pipe.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
     child.wait_with_output().expect("wait")
 }
 
@@ -57,10 +53,7 @@ fn commands_json_has_the_documented_shape_and_the_engine_rendering() {
     for c in cmds {
         let keys: Vec<&str> = c.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ["id", "shell", "purpose", "text"]);
-        assert!(
-            ["bash", "aws-cli"].contains(&c["shell"].as_str().unwrap()),
-            "{c}"
-        );
+        assert!(["bash", "aws-cli"].contains(&c["shell"].as_str().unwrap()), "{c}");
     }
     assert_eq!(v["missing"], serde_json::json!(["instance_profile"]));
     assert_eq!(v["problems"], serde_json::json!([]));
@@ -71,43 +64,21 @@ fn commands_json_has_the_documented_shape_and_the_engine_rendering() {
     };
     let want = for_step("role_attach", &inputs, Lang::En);
     let texts: Vec<&str> = cmds.iter().map(|c| c["text"].as_str().unwrap()).collect();
-    assert_eq!(
-        texts,
-        want.commands
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-    );
+    assert_eq!(texts, want.commands.iter().map(|c| c.text.as_str()).collect::<Vec<_>>());
     assert!(texts
         .iter()
-        .any(|t| t.contains("--instance-id 'i-0abc1234def567890'")
-            && t.contains("'Name=<INSTANCE_PROFILE_NAME>'")));
+        .any(|t| t.contains("--instance-id 'i-0abc1234def567890'") && t.contains("'Name=<INSTANCE_PROFILE_NAME>'")));
 }
 
 #[test]
 fn shell_imds_and_language_flags() {
     let v = json(&td(
-        &[
-            "commands",
-            "--step",
-            "imds_reach",
-            "--shell",
-            "powershell",
-            "--imds",
-            "v1",
-            "--lang",
-            "es",
-            "--json",
-        ],
+        &["commands", "--step", "imds_reach", "--shell", "powershell", "--imds", "v1", "--lang", "es", "--json"],
         "",
     ));
     let cmds = v["commands"].as_array().unwrap();
-    assert!(cmds
-        .iter()
-        .all(|c| c["shell"] == "powershell" || c["shell"] == "aws-cli"));
-    assert!(cmds
-        .iter()
-        .any(|c| c["purpose"].as_str().unwrap().starts_with("IMDSv1: lista")));
+    assert!(cmds.iter().all(|c| c["shell"] == "powershell" || c["shell"] == "aws-cli"));
+    assert!(cmds.iter().any(|c| c["purpose"].as_str().unwrap().starts_with("IMDSv1: lista")));
     // Only the probe (which tests both versions) asks for a token under v1.
     assert!(cmds
         .iter()
@@ -148,46 +119,14 @@ fn rejected_values_exit_2_with_the_rule() {
         assert_eq!(o.status.code(), Some(2), "{flag} {value:?}");
         assert!(o.stdout.is_empty(), "nothing printed for {flag} {value:?}");
         let err = stderr(&o);
-        assert!(
-            err.contains(&format!("{flag}: {label}")) && err.contains("Rule:"),
-            "{err}"
-        );
-        assert!(
-            !err.contains("pwned") && !err.contains("--debug"),
-            "the value is not echoed: {err}"
-        );
+        assert!(err.contains(&format!("{flag}: {label}")) && err.contains("Rule:"), "{err}");
+        assert!(!err.contains("pwned") && !err.contains("--debug"), "the value is not echoed: {err}");
     }
-    let o = td(
-        &[
-            "commands",
-            "--step",
-            "verify",
-            "--lang",
-            "es",
-            "--instance-id",
-            "nope",
-        ],
-        "",
-    );
-    assert!(
-        stderr(&o).contains("--instance-id: ID de instancia:") && stderr(&o).contains("Regla:")
-    );
+    let o = td(&["commands", "--step", "verify", "--lang", "es", "--instance-id", "nope"], "");
+    assert!(stderr(&o).contains("--instance-id: ID de instancia:") && stderr(&o).contains("Regla:"));
     // A valid value that looks like an option stays one quoted value.
-    let v = json(&td(
-        &[
-            "commands",
-            "--step",
-            "sts_duration",
-            "--role",
-            "--debug",
-            "--json",
-        ],
-        "",
-    ));
-    assert!(v["commands"][0]["text"]
-        .as_str()
-        .unwrap()
-        .contains("aws iam get-role '--role-name=--debug'"));
+    let v = json(&td(&["commands", "--step", "sts_duration", "--role", "--debug", "--json"], ""));
+    assert!(v["commands"][0]["text"].as_str().unwrap().contains("aws iam get-role '--role-name=--debug'"));
 }
 
 #[test]
@@ -206,25 +145,13 @@ fn diagnose_json_lists_the_commands_of_its_step() {
         arn:aws:sts::123456789012:assumed-role/web-role/i-0abc1234def567890\n";
     let now = "2026-11-28T12:00:00Z";
     let v = json(&td(
-        &[
-            "diagnose",
-            "--json",
-            "--now",
-            now,
-            "--shell",
-            "powershell",
-            "--imds",
-            "v1",
-            "--profile",
-            "ops",
-        ],
+        &["diagnose", "--json", "--now", now, "--shell", "powershell", "--imds", "v1", "--profile", "ops"],
         paste,
     ));
     let step = v["step"]["id"].as_str().unwrap();
     assert_eq!(v["commands"]["step"], step);
     // Same as the engine: the paste's context, then the flags on top.
-    let report =
-        tokendoctor_engine::analyze(paste, tokendoctor_engine::time::parse_instant(now).unwrap());
+    let report = tokendoctor_engine::analyze(paste, tokendoctor_engine::time::parse_instant(now).unwrap());
     let mut inputs = Inputs::from_context(&report.context);
     inputs.shell = Shell::PowerShell;
     inputs.imds = Imds::V1;
@@ -236,17 +163,8 @@ fn diagnose_json_lists_the_commands_of_its_step() {
         .iter()
         .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        got,
-        want.commands
-            .iter()
-            .map(|c| (c.id, c.text.as_str()))
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(
-        v["commands"]["missing"],
-        serde_json::json!(missing_fields(step, &inputs))
-    );
+    assert_eq!(got, want.commands.iter().map(|c| (c.id, c.text.as_str())).collect::<Vec<_>>());
+    assert_eq!(v["commands"]["missing"], serde_json::json!(missing_fields(step, &inputs)));
     // A rejected flag stops before reading anything.
     let o = td(&["diagnose", "--json", "--region", "moon-1"], paste);
     assert_eq!(o.status.code(), Some(2));

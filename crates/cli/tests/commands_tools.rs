@@ -22,9 +22,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use support::{read_records, recorder, require, say, ImdsStub, MotoServer, Scratch};
-use tokendoctor_engine::commands::{
-    self, for_ids, for_step, render, Imds, Inputs, Shell, Variant, TEMPLATES,
-};
+use tokendoctor_engine::commands::{self, for_ids, for_step, render, Imds, Inputs, Shell, Variant, TEMPLATES};
 use tokendoctor_engine::i18n::Lang;
 use tokendoctor_engine::tree::NODES;
 use tokendoctor_engine::validate::{self, Field};
@@ -46,14 +44,7 @@ fn sample() -> Inputs {
 
 /// The bash-runnable text of template `id` (bash or aws-cli variant) for `inputs`.
 fn block(id: &str, inputs: &Inputs) -> String {
-    let s = for_ids(
-        &[id],
-        &Inputs {
-            shell: Shell::Bash,
-            ..inputs.clone()
-        },
-        Lang::En,
-    );
+    let s = for_ids(&[id], &Inputs { shell: Shell::Bash, ..inputs.clone() }, Lang::En);
     let c = s
         .commands
         .iter()
@@ -86,12 +77,7 @@ fn shellcheck_passes_on_every_bash_block() {
     edge.role = Some("--x.y@z+=,".into());
     edge.instance_profile = Some("p,Arn=x".into());
     edge.profile = Some("team/app:x=1,y".into());
-    let sets = [
-        ("values", sample()),
-        ("no-pid", no_pid),
-        ("edge", edge),
-        ("placeholders", Inputs::default()),
-    ];
+    let sets = [("values", sample()), ("no-pid", no_pid), ("edge", edge), ("placeholders", Inputs::default())];
     let scratch = Scratch::new("shellcheck");
     let mut texts: Vec<String> = Vec::new();
     let mut files = Vec::new();
@@ -100,29 +86,18 @@ fn shellcheck_passes_on_every_bash_block() {
         for shell in [Shell::Bash, Shell::PowerShell] {
             for imds in [Imds::V1, Imds::V2] {
                 for (label, base) in &sets {
-                    let s = for_step(
-                        n.id,
-                        &Inputs {
-                            shell,
-                            imds,
-                            ..base.clone()
-                        },
-                        Lang::En,
-                    );
-                    for c in s.commands.iter().filter(|c| {
-                        c.shell == "bash" || (c.shell == "aws-cli" && shell == Shell::Bash)
-                    }) {
+                    let s = for_step(n.id, &Inputs { shell, imds, ..base.clone() }, Lang::En);
+                    for c in s
+                        .commands
+                        .iter()
+                        .filter(|c| c.shell == "bash" || (c.shell == "aws-cli" && shell == Shell::Bash))
+                    {
                         renderings += 1;
                         if c.text.trim().is_empty() || texts.contains(&c.text) {
                             continue;
                         }
                         texts.push(c.text.clone());
-                        let f = scratch.join(&format!(
-                            "{}-{}-{}-{label}.sh",
-                            n.id,
-                            c.id,
-                            imds.as_str()
-                        ));
+                        let f = scratch.join(&format!("{}-{}-{}-{label}.sh", n.id, c.id, imds.as_str()));
                         std::fs::write(&f, format!("#!/bin/bash\n{}\n", c.text)).unwrap();
                         files.push(f);
                     }
@@ -135,12 +110,7 @@ fn shellcheck_passes_on_every_bash_block() {
         .args(&files)
         .output()
         .expect("run shellcheck");
-    assert!(
-        o.status.success() && o.stdout.is_empty(),
-        "shellcheck findings:\n{}{}",
-        text(&o),
-        errtext(&o)
-    );
+    assert!(o.status.success() && o.stdout.is_empty(), "shellcheck findings:\n{}{}", text(&o), errtext(&o));
     say(&format!(
         "shellcheck: {renderings} bash blocks rendered (steps × shells × IMDS v1/v2 × 4 value sets), {} distinct, 0 findings ({:.1}s)",
         files.len(),
@@ -167,17 +137,9 @@ impl AwsRun<'_> {
     fn bash(&self, script: &str, home: &Path, extra_env: &[(&str, &str)]) -> Output {
         let f = self.scratch.join("block.sh");
         std::fs::write(&f, script).unwrap();
-        let path = format!(
-            "{}:{}",
-            self.wrapper.display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
+        let path = format!("{}:{}", self.wrapper.display(), std::env::var("PATH").unwrap_or_default());
         let mut c = self.moto.command(Path::new("bash"), home);
-        c.arg("-eo")
-            .arg("pipefail")
-            .arg(&f)
-            .env("PATH", path)
-            .current_dir(home);
+        c.arg("-eo").arg("pipefail").arg(&f).env("PATH", path).current_dir(home);
         for (k, v) in extra_env {
             c.env(k, v);
         }
@@ -185,26 +147,12 @@ impl AwsRun<'_> {
     }
 
     /// Runs template `id` and returns its standard output (it must succeed).
-    fn run(
-        &mut self,
-        id: &'static str,
-        inputs: &Inputs,
-        home: &Path,
-        extra_env: &[(&str, &str)],
-    ) -> String {
+    fn run(&mut self, id: &'static str, inputs: &Inputs, home: &Path, extra_env: &[(&str, &str)]) -> String {
         let script = block(id, inputs);
         let o = self.bash(&script, home, extra_env);
-        assert!(
-            o.status.success(),
-            "{id} failed:\n{script}\n--- stdout\n{}\n--- stderr\n{}",
-            text(&o),
-            errtext(&o)
-        );
+        assert!(o.status.success(), "{id} failed:\n{script}\n--- stdout\n{}\n--- stderr\n{}", text(&o), errtext(&o));
         self.executed.insert(id);
-        self.aws_lines += script
-            .lines()
-            .filter(|l| l.trim_start().starts_with("aws "))
-            .count();
+        self.aws_lines += script.lines().filter(|l| l.trim_start().starts_with("aws ")).count();
         text(&o)
     }
 }
@@ -238,35 +186,13 @@ fn aws_commands_work_against_moto() {
     // an instance with none attached.
     moto.aws_ok(
         &home,
-        &[
-            "iam",
-            "create-role",
-            "--role-name",
-            "app-role",
-            "--assume-role-policy-document",
-            lambda_trust,
-        ],
+        &["iam", "create-role", "--role-name", "app-role", "--assume-role-policy-document", lambda_trust],
     );
     for p in ["app-profile", "team,Arn=evil"] {
+        moto.aws_ok(&home, &["iam", "create-instance-profile", "--instance-profile-name", p]);
         moto.aws_ok(
             &home,
-            &[
-                "iam",
-                "create-instance-profile",
-                "--instance-profile-name",
-                p,
-            ],
-        );
-        moto.aws_ok(
-            &home,
-            &[
-                "iam",
-                "add-role-to-instance-profile",
-                "--instance-profile-name",
-                p,
-                "--role-name",
-                "app-role",
-            ],
+            &["iam", "add-role-to-instance-profile", "--instance-profile-name", p, "--role-name", "app-role"],
         );
     }
     let ami = moto.aws_ok(
@@ -304,15 +230,8 @@ fn aws_commands_work_against_moto() {
         ],
     );
     let iid = iid.trim().to_string();
-    assert!(
-        validate::check(Field::InstanceId, &iid).is_ok(),
-        "moto instance id {iid}"
-    );
-    let mut inputs = Inputs {
-        instance_id: Some(iid.clone()),
-        region: Some(region.into()),
-        ..sample()
-    };
+    assert!(validate::check(Field::InstanceId, &iid).is_ok(), "moto instance id {iid}");
+    let mut inputs = Inputs { instance_id: Some(iid.clone()), region: Some(region.into()), ..sample() };
     inputs.association_id = None;
     let mut run = AwsRun {
         moto: &moto,
@@ -362,22 +281,13 @@ fn aws_commands_work_against_moto() {
 
     // Instance profile: none → attach → replace.
     let out = run.run("describe_associations", &inputs, &home, &[]);
-    assert!(
-        out.contains("\"IamInstanceProfileAssociations\": []"),
-        "{out}"
-    );
+    assert!(out.contains("\"IamInstanceProfileAssociations\": []"), "{out}");
     run.run("associate_profile", &inputs, &home, &[]);
     let (assoc, arn) = association();
     assert!(arn.ends_with(":instance-profile/app-profile"), "{arn}");
-    assert!(
-        describe("Reservations[].Instances[].IamInstanceProfile.Arn")
-            .ends_with("instance-profile/app-profile")
-    );
+    assert!(describe("Reservations[].Instances[].IamInstanceProfile.Arn").ends_with("instance-profile/app-profile"));
     let out = run.run("describe_associations", &inputs, &home, &[]);
-    assert!(
-        out.contains(&assoc) && out.contains("instance-profile/app-profile"),
-        "{out}"
-    );
+    assert!(out.contains(&assoc) && out.contains("instance-profile/app-profile"), "{out}");
     let replaced = Inputs {
         association_id: Some(assoc.clone()),
         instance_profile: Some("team,Arn=evil".into()),
@@ -385,14 +295,10 @@ fn aws_commands_work_against_moto() {
     };
     run.run("replace_association", &replaced, &home, &[]);
     let (_, arn) = association();
-    assert!(
-        arn.ends_with(":instance-profile/team,Arn=evil"),
-        "the whole name must reach the CLI as one value: {arn}"
-    );
+    assert!(arn.ends_with(":instance-profile/team,Arn=evil"), "the whole name must reach the CLI as one value: {arn}");
     let out = run.run("get_instance_profile", &inputs, &home, &[]);
     assert!(
-        out.contains("\"RoleName\": \"app-role\"")
-            && out.contains("\"InstanceProfileName\": \"app-profile\""),
+        out.contains("\"RoleName\": \"app-role\"") && out.contains("\"InstanceProfileName\": \"app-profile\""),
         "{out}"
     );
 
@@ -401,9 +307,7 @@ fn aws_commands_work_against_moto() {
     assert!(out.contains("\"HttpPutResponseHopLimit\": 1"), "{out}");
     run.run("hop_limit_2", &inputs, &home, &[]);
     assert_eq!(
-        describe(
-            "Reservations[].Instances[].MetadataOptions.[HttpPutResponseHopLimit,HttpEndpoint]"
-        ),
+        describe("Reservations[].Instances[].MetadataOptions.[HttpPutResponseHopLimit,HttpEndpoint]"),
         "2\tenabled"
     );
     moto.aws_ok(
@@ -419,53 +323,26 @@ fn aws_commands_work_against_moto() {
             region,
         ],
     );
-    assert_eq!(
-        describe("Reservations[].Instances[].MetadataOptions.HttpEndpoint"),
-        "disabled"
-    );
+    assert_eq!(describe("Reservations[].Instances[].MetadataOptions.HttpEndpoint"), "disabled");
     run.run("imds_enable", &inputs, &home, &[]);
-    assert_eq!(
-        describe("Reservations[].Instances[].MetadataOptions.[HttpEndpoint,HttpTokens]"),
-        "enabled\trequired"
-    );
+    assert_eq!(describe("Reservations[].Instances[].MetadataOptions.[HttpEndpoint,HttpTokens]"), "enabled\trequired");
     run.run("imds_tokens_optional", &inputs, &home, &[]);
-    assert_eq!(
-        describe("Reservations[].Instances[].MetadataOptions.[HttpEndpoint,HttpTokens]"),
-        "enabled\toptional"
-    );
+    assert_eq!(describe("Reservations[].Instances[].MetadataOptions.[HttpEndpoint,HttpTokens]"), "enabled\toptional");
 
     // Role.
-    assert_eq!(
-        run.run("role_max_session", &inputs, &home, &[]).trim(),
-        "3600"
-    );
+    assert_eq!(run.run("role_max_session", &inputs, &home, &[]).trim(), "3600");
     run.run("role_trust_policy", &inputs, &home, &[]);
     let trust = moto.aws_ok(
         &home,
-        &[
-            "iam",
-            "get-role",
-            "--role-name",
-            "app-role",
-            "--query",
-            "Role.AssumeRolePolicyDocument",
-            "--output",
-            "json",
-        ],
+        &["iam", "get-role", "--role-name", "app-role", "--query", "Role.AssumeRolePolicyDocument", "--output", "json"],
     );
-    assert!(
-        trust.contains("ec2.amazonaws.com") && !trust.contains("lambda.amazonaws.com"),
-        "{trust}"
-    );
+    assert!(trust.contains("ec2.amazonaws.com") && !trust.contains("lambda.amazonaws.com"), "{trust}");
 
     // Identity and configuration.
     let out = run.run("caller_identity", &inputs, &home, &[]);
     assert!(out.contains("\"Account\": \"123456789012\""), "{out}");
     let out = run.run("configure_list", &inputs, &home, &[]);
-    assert!(
-        out.contains("dev") && out.contains("--profile") && out.contains("shared-credentials-file"),
-        "{out}"
-    );
+    assert!(out.contains("dev") && out.contains("--profile") && out.contains("shared-credentials-file"), "{out}");
     run.run("metadata_retries_config", &inputs, &home, &[]);
     let config = std::fs::read_to_string(home.join(".aws/config")).unwrap();
     assert!(
@@ -476,15 +353,10 @@ fn aws_commands_work_against_moto() {
     );
     let out = run.run("sts_regional_endpoint", &inputs, &home, &[]);
     assert!(out.contains("123456789012"));
-    assert!(std::fs::read_to_string(home.join(".aws/config"))
-        .unwrap()
-        .contains("sts_regional_endpoints = regional"));
+    assert!(std::fs::read_to_string(home.join(".aws/config")).unwrap().contains("sts_regional_endpoints = regional"));
     // A new profile that assumes the role from the instance credentials
     // (moto's IMDS): the CLI really assumes it.
-    let assume = Inputs {
-        profile: Some("app-assume".into()),
-        ..inputs.clone()
-    };
+    let assume = Inputs { profile: Some("app-assume".into()), ..inputs.clone() };
     let out = run.run("assume_role_profile", &assume, &home, &[]);
     assert!(out.contains("assumed-role/app-role/"), "{out}");
     // Shadowing: with stale keys in the environment and no credentials file,
@@ -509,9 +381,7 @@ fn aws_commands_work_against_moto() {
     let o = run.bash(&format!("{set} --debug"), &home, &[]);
     let err = errtext(&o);
     assert!(
-        err.contains("SetSecurityTokenServicePreferences")
-            && err.contains("v2Token")
-            && err.contains(&moto.url()),
+        err.contains("SetSecurityTokenServicePreferences") && err.contains("v2Token") && err.contains(&moto.url()),
         "{err}"
     );
     let get: String = lines.collect::<Vec<_>>().join("\n");
@@ -523,18 +393,11 @@ fn aws_commands_work_against_moto() {
     // The v2-only commands really are missing from the pinned CLI (if a
     // later awscli gains them, this fails and they must be run above).
     for (id, args) in [
-        (
-            "export_credentials",
-            vec!["configure", "export-credentials", "--format", "process"],
-        ),
+        ("export_credentials", vec!["configure", "export-credentials", "--format", "process"]),
         ("sso_login", vec!["sso", "login"]),
     ] {
         let o = moto.aws(&home, &args);
-        assert!(
-            !o.status.success() && errtext(&o).contains("Invalid choice"),
-            "{id}: {}",
-            errtext(&o)
-        );
+        assert!(!o.status.success() && errtext(&o).contains("Invalid choice"), "{id}: {}", errtext(&o));
     }
 
     // Every template that holds an `aws` line ran, apart from the v2-only ones.
@@ -546,14 +409,9 @@ fn aws_commands_work_against_moto() {
         })
         .map(|t| t.id)
         .collect();
-    let not_run: Vec<&&str> = with_aws
-        .iter()
-        .filter(|id| !run.executed.contains(**id) && !CLI_V2_ONLY.contains(id))
-        .collect();
-    assert!(
-        not_run.is_empty(),
-        "templates with aws commands not run against moto: {not_run:?}"
-    );
+    let not_run: Vec<&&str> =
+        with_aws.iter().filter(|id| !run.executed.contains(**id) && !CLI_V2_ONLY.contains(id)).collect();
+    assert!(not_run.is_empty(), "templates with aws commands not run against moto: {not_run:?}");
     say(&format!(
         "moto: {} aws command lines from {} templates ran with the real AWS CLI against moto_server ({:.1}s); not run (AWS CLI v2 only): {}",
         run.aws_lines,
@@ -565,13 +423,8 @@ fn aws_commands_work_against_moto() {
 
 // ── curl against moto's IMDS and the strict stub ────────────────────────
 
-const IMDS_IDS: &[&str] = &[
-    "imds_credentials",
-    "imds_role_list",
-    "imds_iam_info",
-    "imds_instance_identity",
-    "imds_token_probe",
-];
+const IMDS_IDS: &[&str] =
+    &["imds_credentials", "imds_role_list", "imds_iam_info", "imds_instance_identity", "imds_token_probe"];
 
 /// Runs a bash block with the IMDS host rewritten to 127.0.0.1:`port`.
 fn run_imds(script: &str, port: u16) -> Output {
@@ -593,15 +446,7 @@ fn imds_inputs(imds: Imds) -> Inputs {
 }
 
 /// What each IMDS command must print when it works against `role`/`iid`/`region`.
-fn check_imds_output(
-    id: &str,
-    out: &str,
-    role: &str,
-    iid_prefix: &str,
-    region: &str,
-    secret: &str,
-    pretty: bool,
-) {
+fn check_imds_output(id: &str, out: &str, role: &str, iid_prefix: &str, region: &str, secret: &str, pretty: bool) {
     let sep = if pretty { " : " } else { ": " };
     match id {
         "imds_credentials" => {
@@ -617,13 +462,11 @@ fn check_imds_output(
             assert!(!out.contains(secret), "secret printed: {out}");
         }
         "imds_role_list" => assert_eq!(out.trim(), role),
-        "imds_iam_info" => assert!(
-            out.contains("\"InstanceProfileArn\"") && out.contains("\"Code\" : \"Success\""),
-            "{out}"
-        ),
+        "imds_iam_info" => {
+            assert!(out.contains("\"InstanceProfileArn\"") && out.contains("\"Code\" : \"Success\""), "{out}")
+        }
         "imds_instance_identity" => assert!(
-            out.contains(&format!("instance-id: {iid_prefix}"))
-                && out.contains(&format!("region: {region}\n")),
+            out.contains(&format!("instance-id: {iid_prefix}")) && out.contains(&format!("region: {region}\n")),
             "{out}"
         ),
         "imds_token_probe" => {}
@@ -633,10 +476,7 @@ fn check_imds_output(
 
 #[test]
 fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
-    if !require(
-        "curl_commands_work_against_moto_imds_and_a_strict_imds",
-        &["moto_server", "python", "curl"],
-    ) {
+    if !require("curl_commands_work_against_moto_imds_and_a_strict_imds", &["moto_server", "python", "curl"]) {
         return;
     }
     let t0 = Instant::now();
@@ -648,26 +488,12 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
             let script = block(id, &imds_inputs(imds));
             let o = run_imds(&script, moto.port);
             runs += 1;
-            assert!(
-                o.status.success(),
-                "{id} {imds:?} against moto:\n{script}\n{}{}",
-                text(&o),
-                errtext(&o)
-            );
+            assert!(o.status.success(), "{id} {imds:?} against moto:\n{script}\n{}{}", text(&o), errtext(&o));
             let out = text(&o);
-            check_imds_output(
-                id,
-                &out,
-                "default-role",
-                "i-",
-                "us-east-1",
-                "test-secret-key",
-                false,
-            );
+            check_imds_output(id, &out, "default-role", "i-", "us-east-1", "test-secret-key", false);
             if *id == "imds_token_probe" {
                 assert!(
-                    out.contains("PUT /latest/api/token: HTTP 200")
-                        && out.contains("without a token: HTTP 200"),
+                    out.contains("PUT /latest/api/token: HTTP 200") && out.contains("without a token: HTTP 200"),
                     "{out}"
                 );
             }
@@ -678,28 +504,16 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
     let script = block("clock_vs_aws", &sample());
     let local = script.replace("https://sts.eu-west-1.amazonaws.com", &moto.url());
     assert_ne!(local, script);
-    let o = Command::new("bash")
-        .arg("-eo")
-        .arg("pipefail")
-        .arg("-c")
-        .arg(&local)
-        .env("NO_PROXY", "*")
-        .output()
-        .unwrap();
+    let o =
+        Command::new("bash").arg("-eo").arg("pipefail").arg("-c").arg(&local).env("NO_PROXY", "*").output().unwrap();
     let out = text(&o);
     assert!(
-        o.status.success()
-            && out
-                .lines()
-                .any(|l| l.to_ascii_lowercase().starts_with("date: ")),
+        o.status.success() && out.lines().any(|l| l.to_ascii_lowercase().starts_with("date: ")),
         "{out}{}",
         errtext(&o)
     );
     let report = tokendoctor_engine::analyze(&out, chrono::Utc::now());
-    assert!(
-        report.clock.is_some(),
-        "the engine reads the clock_vs_aws output:\n{out}"
-    );
+    assert!(report.clock.is_some(), "the engine reads the clock_vs_aws output:\n{out}");
     runs += 1;
 
     // The strict stub: tokens required. v2 commands work; v1 commands get 401.
@@ -710,12 +524,7 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
         let script = block(id, &imds_inputs(Imds::V2));
         let o = run_imds(&script, stub.port);
         runs += 1;
-        assert!(
-            o.status.success(),
-            "{id} v2 against the strict stub:\n{}{}",
-            text(&o),
-            errtext(&o)
-        );
+        assert!(o.status.success(), "{id} v2 against the strict stub:\n{}{}", text(&o), errtext(&o));
         let out = text(&o);
         check_imds_output(
             id,
@@ -728,17 +537,13 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
         );
         if *id == "imds_token_probe" {
             assert!(
-                out.contains("PUT /latest/api/token: HTTP 200")
-                    && out.contains("without a token: HTTP 401"),
+                out.contains("PUT /latest/api/token: HTTP 200") && out.contains("without a token: HTTP 401"),
                 "{out}"
             );
         }
         if *id == "imds_credentials" {
             let r = tokendoctor_engine::analyze(&out, chrono::Utc::now());
-            assert!(
-                r.credentials.iter().any(|c| c.expiration.is_some()),
-                "the engine reads the expiration:\n{out}"
-            );
+            assert!(r.credentials.iter().any(|c| c.expiration.is_some()), "the engine reads the expiration:\n{out}");
         }
         if *id == "imds_token_probe" {
             continue;
@@ -750,20 +555,12 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
         let refused = errtext(&o).contains("returned error: 401")
             && !text(&o).contains("AccessKeyId")
             && !text(&o).contains("stub-role");
-        assert!(
-            refused,
-            "{id} v1 must be refused when tokens are required:\n{}{}",
-            text(&o),
-            errtext(&o)
-        );
+        assert!(refused, "{id} v1 must be refused when tokens are required:\n{}{}", text(&o), errtext(&o));
     }
     let entries = std::fs::read_to_string(&log).unwrap();
     for line in entries.lines() {
         if line.contains("\"PUT\"") {
-            assert!(
-                line.contains("\"ttl\": \"21600\"") && line.contains("\"status\": 200"),
-                "token PUT: {line}"
-            );
+            assert!(line.contains("\"ttl\": \"21600\"") && line.contains("\"status\": 200"), "token PUT: {line}");
         }
     }
     drop(stub);
@@ -773,12 +570,7 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
         let script = block(id, &imds_inputs(Imds::V1));
         let o = run_imds(&script, stub.port);
         runs += 1;
-        assert!(
-            o.status.success(),
-            "{id} v1 against the stub:\n{}{}",
-            text(&o),
-            errtext(&o)
-        );
+        assert!(o.status.success(), "{id} v1 against the stub:\n{}{}", text(&o), errtext(&o));
         check_imds_output(
             id,
             &text(&o),
@@ -789,7 +581,10 @@ fn curl_commands_work_against_moto_imds_and_a_strict_imds() {
             true,
         );
     }
-    say(&format!("imds: {runs} curl command blocks ran against moto's IMDS and the strict stub (v1 and v2) ({:.1}s)", t0.elapsed().as_secs_f64()));
+    say(&format!(
+        "imds: {runs} curl command blocks ran against moto's IMDS and the strict stub (v1 and v2) ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    ));
 }
 
 // ── Hostile values ──────────────────────────────────────────────────────
@@ -909,11 +704,7 @@ fn benign_for(f: Field, v: &str) -> String {
 }
 
 fn with(f: Field, v: &str, shell: Shell, imds: Imds) -> Inputs {
-    let mut i = Inputs {
-        shell,
-        imds,
-        ..sample()
-    };
+    let mut i = Inputs { shell, imds, ..sample() };
     for g in Field::ALL {
         i.set(g, Some(benign(g).to_string()));
     }
@@ -958,11 +749,7 @@ fn normalize(args: &[String]) -> Vec<String> {
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
-        if a.starts_with("--")
-            && !a.contains('=')
-            && i + 1 < args.len()
-            && !args[i + 1].starts_with("--")
-        {
+        if a.starts_with("--") && !a.contains('=') && i + 1 < args.len() && !args[i + 1].starts_with("--") {
             out.push(format!("{a}={}", args[i + 1]));
             i += 2;
         } else {
@@ -970,13 +757,7 @@ fn normalize(args: &[String]) -> Vec<String> {
             i += 1;
         }
     }
-    out.into_iter()
-        .map(|a| {
-            a.replace("Name='", "Name=")
-                .trim_end_matches('\'')
-                .to_string()
-        })
-        .collect()
+    out.into_iter().map(|a| a.replace("Name='", "Name=").trim_end_matches('\'').to_string()).collect()
 }
 
 struct Sandbox {
@@ -997,11 +778,7 @@ impl Sandbox {
 
     /// Runs `script` with the stand-ins first on PATH; returns the recorded
     /// calls and whether any canary file appeared.
-    fn run(
-        &self,
-        script: &str,
-        profile_section: Option<&str>,
-    ) -> (Vec<(String, Vec<String>)>, bool, String) {
+    fn run(&self, script: &str, profile_section: Option<&str>) -> (Vec<(String, Vec<String>)>, bool, String) {
         let log = self.scratch.join("argv.log");
         let _ = std::fs::remove_file(&log);
         let creds = self.scratch.join("home/.aws/credentials");
@@ -1016,10 +793,7 @@ impl Sandbox {
             .arg(&f)
             .current_dir(self.scratch.join("cwd"))
             .env_clear()
-            .env(
-                "PATH",
-                format!("{}:/usr/bin:/bin", self.scratch.join("bin").display()),
-            )
+            .env("PATH", format!("{}:/usr/bin:/bin", self.scratch.join("bin").display()))
             .env("HOME", self.scratch.join("home"))
             .env("LC_ALL", "C")
             .stdin(Stdio::null())
@@ -1028,10 +802,7 @@ impl Sandbox {
         let _ = o;
         let canary = ["cwd", "home", "bin", "."].iter().any(|d| {
             std::fs::read_dir(self.scratch.join(d))
-                .map(|rd| {
-                    rd.flatten()
-                        .any(|e| e.file_name().to_string_lossy().contains("pwned"))
-                })
+                .map(|rd| rd.flatten().any(|e| e.file_name().to_string_lossy().contains("pwned")))
                 .unwrap_or(false)
         });
         let after = std::fs::read_to_string(&creds).unwrap_or_default();
@@ -1068,22 +839,15 @@ fn hostile_values_are_rejected_or_inert() {
                     for imds in [Imds::V1, Imds::V2] {
                         for n in NODES {
                             let a = for_step(n.id, &with(f, v, shell, imds), Lang::En);
-                            let b =
-                                for_step(n.id, &with(f, "\u{1}rejected", shell, imds), Lang::En);
+                            let b = for_step(n.id, &with(f, "\u{1}rejected", shell, imds), Lang::En);
                             // Same commands and the same field reported (the message
                             // says which rule broke, so it may differ).
                             assert_eq!(a.commands, b.commands, "{f:?}={v:?} changed {}", n.id);
-                            let fields = |s: &commands::StepCommands| {
-                                s.problems.iter().map(|p| p.field).collect::<Vec<_>>()
-                            };
+                            let fields =
+                                |s: &commands::StepCommands| s.problems.iter().map(|p| p.field).collect::<Vec<_>>();
                             assert_eq!(fields(&a), fields(&b), "{f:?}={v:?} {}", n.id);
                             let uses = a.commands.iter().any(|c| c.text.contains(f.placeholder()));
-                            assert_eq!(
-                                uses,
-                                a.problems.iter().any(|p| p.field == f.name()),
-                                "{f:?} {}",
-                                n.id
-                            );
+                            assert_eq!(uses, a.problems.iter().any(|p| p.field == f.name()), "{f:?} {}", n.id);
                         }
                     }
                 }
@@ -1093,18 +857,8 @@ fn hostile_values_are_rejected_or_inert() {
             // strings; in bash, run every block that uses it with stand-ins.
             let good = benign_for(f, v);
             for tpl in TEMPLATES {
-                let (hb, _, _) = render(
-                    tpl,
-                    &with(f, v, Shell::PowerShell, Imds::V2),
-                    Shell::PowerShell,
-                    Lang::En,
-                );
-                let (bb, _, _) = render(
-                    tpl,
-                    &with(f, &good, Shell::PowerShell, Imds::V2),
-                    Shell::PowerShell,
-                    Lang::En,
-                );
+                let (hb, _, _) = render(tpl, &with(f, v, Shell::PowerShell, Imds::V2), Shell::PowerShell, Lang::En);
+                let (bb, _, _) = render(tpl, &with(f, &good, Shell::PowerShell, Imds::V2), Shell::PowerShell, Lang::En);
                 if tpl.variant != Variant::Bash {
                     assert_eq!(
                         ps_skeleton(&hb.text),
@@ -1116,18 +870,8 @@ fn hostile_values_are_rejected_or_inert() {
                 if !matches!(tpl.variant, Variant::Bash | Variant::AwsCli) {
                     continue;
                 }
-                let (h, _, _) = render(
-                    tpl,
-                    &with(f, v, Shell::Bash, Imds::V2),
-                    Shell::Bash,
-                    Lang::En,
-                );
-                let (b, _, _) = render(
-                    tpl,
-                    &with(f, &good, Shell::Bash, Imds::V2),
-                    Shell::Bash,
-                    Lang::En,
-                );
+                let (h, _, _) = render(tpl, &with(f, v, Shell::Bash, Imds::V2), Shell::Bash, Lang::En);
+                let (b, _, _) = render(tpl, &with(f, &good, Shell::Bash, Imds::V2), Shell::Bash, Lang::En);
                 if h.text == b.text {
                     continue; // does not use the field
                 }
@@ -1137,27 +881,14 @@ fn hostile_values_are_rejected_or_inert() {
                 let (want, _, benign_after) = sandbox.run(&b.text, benign_section);
                 executed += 1;
                 assert!(!canary, "{f:?}={v:?} ran injected code in {}", tpl.id);
-                assert_eq!(
-                    got.len(),
-                    want.len(),
-                    "{f:?}={v:?}: different programs ran in {}: {got:?}",
-                    tpl.id
-                );
+                assert_eq!(got.len(), want.len(), "{f:?}={v:?}: different programs ran in {}: {got:?}", tpl.id);
                 for ((gp, ga), (wp, wa)) in got.iter().zip(&want) {
                     assert_eq!(gp, wp, "{}", tpl.id);
-                    let expected: Vec<String> =
-                        normalize(wa).iter().map(|a| a.replace(&good, v)).collect();
-                    assert_eq!(
-                        normalize(ga),
-                        expected,
-                        "{f:?}={v:?}: {gp} argv in {}",
-                        tpl.id
-                    );
+                    let expected: Vec<String> = normalize(wa).iter().map(|a| a.replace(&good, v)).collect();
+                    assert_eq!(normalize(ga), expected, "{f:?}={v:?}: {gp} argv in {}", tpl.id);
                 }
                 if tpl.id == "remove_profile_token" {
-                    for (after, name) in
-                        [(&creds_after, v.as_str()), (&benign_after, good.as_str())]
-                    {
+                    for (after, name) in [(&creds_after, v.as_str()), (&benign_after, good.as_str())] {
                         assert!(
                             after.contains("[keep]") && !after.contains(&format!("[{name}]")),
                             "{f:?}={v:?}: {after}"
@@ -1180,10 +911,7 @@ fn hostile_values_are_rejected_or_inert() {
 /// on every hostile value by having bash read the quoted word back.
 #[test]
 fn bash_reads_back_every_quoted_value() {
-    let values: Vec<String> = hostile_values()
-        .into_iter()
-        .filter(|v| !v.contains('\0'))
-        .collect();
+    let values: Vec<String> = hostile_values().into_iter().filter(|v| !v.contains('\0')).collect();
     let mut script = String::new();
     for v in &values {
         script.push_str(&format!("printf '%s\\0' {}\n", commands::quote_bash(v)));
@@ -1197,10 +925,6 @@ fn bash_reads_back_every_quoted_value() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    let got: Vec<String> = o
-        .stdout
-        .split(|b| *b == 0)
-        .map(|b| String::from_utf8_lossy(b).into_owned())
-        .collect();
+    let got: Vec<String> = o.stdout.split(|b| *b == 0).map(|b| String::from_utf8_lossy(b).into_owned()).collect();
     assert_eq!(&got[..values.len()], &values[..]);
 }

@@ -113,7 +113,10 @@ fn shared_corpus() {
 
 #[test]
 fn conformance_captures() {
-    if fixtures_dir("conformance").join("README.md").exists() {
-        run_dir("conformance");
-    }
+    run_dir("conformance");
+}
+
+#[test]
+fn documented_formats() {
+    run_dir("formats");
 }

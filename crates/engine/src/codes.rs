@@ -78,6 +78,8 @@ pub const MESSAGES: &[(&str, ErrorKind, &str)] = &[
     ("invalid refresh token provided", ErrorKind::SsoExpired, "en"),
     ("error loading sso token", ErrorKind::SsoExpired, "en"),
     ("the sso session has expired", ErrorKind::SsoExpired, "en"),
+    ("to refresh this sso session run", ErrorKind::SsoExpired, "en"),
+    ("sso token has expired", ErrorKind::SsoExpired, "en"),
     ("unable to get iam security credentials from ec2 instance metadata service", ErrorKind::Imds, "en"),
     ("failed to retrieve credentials from ec2 instance metadata service", ErrorKind::Imds, "en"),
     ("unable to get ec2 instance role from ec2 instance metadata service", ErrorKind::Imds, "en"),

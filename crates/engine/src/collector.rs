@@ -93,6 +93,8 @@ pub struct CollectorInfo {
     /// Whether both markers were seen.
     pub complete: bool,
     pub span: Span,
+    /// Line of the block's first line in the paste.
+    pub line: usize,
 }
 
 /// The collector script for `shell`.
@@ -145,7 +147,8 @@ pub const SHOWN_ENV: &[&str] = &[
     "ALL_PROXY",
 ];
 
-/// `SHOWN_ENV` as a bash `case` pattern (proxies in both cases, as curl reads them).
+/// `SHOWN_ENV` as a bash `case` pattern, a few names a line (proxies in both
+/// cases, as curl reads them).
 fn shown_env_bash() -> String {
     let mut v: Vec<String> = Vec::new();
     for n in SHOWN_ENV {
@@ -154,12 +157,14 @@ fn shown_env_bash() -> String {
             v.push(n.to_ascii_lowercase());
         }
     }
-    v.join(" | ")
+    v.chunks(3).map(|c| c.join(" | ")).collect::<Vec<_>>().join(" | \\\n    ")
 }
 
-/// `SHOWN_ENV` as a PowerShell regex alternation (`-match` ignores case).
+/// `SHOWN_ENV` as PowerShell regex alternatives, one quoted string each, a
+/// few a line (`-match` ignores case).
 fn shown_env_regex() -> String {
-    SHOWN_ENV.iter().map(|n| n.replace('*', ".*")).collect::<Vec<_>>().join("|")
+    let quoted: Vec<String> = SHOWN_ENV.iter().map(|n| format!("'{}'", n.replace('*', ".*"))).collect();
+    quoted.chunks(3).map(|c| format!("  {}", c.join(", "))).collect::<Vec<_>>().join(",\n")
 }
 
 /// Every key the collector prints (both shells), in print order.
@@ -341,32 +346,31 @@ enum Kind {
 /// outside a complete block only known keys count, so that a `note:` line of
 /// the surrounding text is not taken for the collector's.
 fn classify(line: &str, prefix: &str, known_only: bool) -> Kind {
+    // Where the key may start: after the marker's prefix, after quote
+    // marks and indentation, or at the prefix's column (a log prefix).
     let quote = line.bytes().take_while(|b| matches!(b, b' ' | b'\t' | b'>' | b'|')).count();
     let mut starts: Vec<usize> = Vec::with_capacity(3);
     if let Some(rest) = line.strip_prefix(prefix) {
         starts.push(prefix.len() + (rest.len() - rest.trim_start().len()));
-    } else if line.is_char_boundary(prefix.len().min(line.len())) {
-        // A log prefix of the same width (each line its own timestamp).
-        let at = prefix.len().min(line.len());
-        starts.push(at + (line[at..].len() - line[at..].trim_start().len()));
     }
     starts.push(quote);
-    let mut blank = false;
+    let at = prefix.len().min(line.len());
+    if line.is_char_boundary(at) {
+        starts.push(at + (line[at..].len() - line[at..].trim_start().len()));
+    }
+    let mut unknown = false;
     for &s in &starts {
-        if line.get(s..).is_none_or(|r| r.trim().is_empty()) {
-            blank = true;
-            continue;
-        }
         if let Some((key, value_at)) = key_at(line, s) {
-            if let Some(k) = FIELDS.iter().find(|f| **f == key) {
-                return Kind::Field(k, value_at);
-            }
-            if !known_only {
-                return Kind::Unknown;
+            match FIELDS.iter().find(|f| **f == key) {
+                Some(k) => return Kind::Field(k, value_at),
+                None => unknown = true,
             }
         }
     }
-    if blank {
+    let blank = line[quote..].trim().is_empty() || line.strip_prefix(prefix).is_some_and(|r| r.trim().is_empty());
+    if unknown && !known_only {
+        Kind::Unknown
+    } else if blank {
         Kind::Blank
     } else {
         Kind::Miss
@@ -489,6 +493,7 @@ pub(crate) fn scan(blk: &Blk, obs: &mut Observations) -> Option<CollectorInfo> {
             version: f.version.clone(),
             complete: f.complete,
             span: blk.span(f.start, f.end),
+            line: blk.line(f.start),
         });
     }
     first
@@ -501,12 +506,11 @@ pub(crate) fn hide(blk: &mut Blk) {
         return;
     }
     let ranges: Vec<(usize, usize)> = find_blocks(&blk.b.text).into_iter().flat_map(|f| f.hide).collect();
-    blank(&mut blk.b.text, &ranges);
-    blank(&mut blk.lower, &ranges);
+    blk.blank(&ranges);
 }
 
 /// Replaces the bytes of `ranges` (at character boundaries) with spaces.
-fn blank(s: &mut String, ranges: &[(usize, usize)]) {
+pub(crate) fn blank(s: &mut String, ranges: &[(usize, usize)]) {
     let mut bytes = std::mem::take(s).into_bytes();
     let len = bytes.len();
     for &(a, b) in ranges {
@@ -626,8 +630,12 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
     let ts = token.map(|x| x.value.as_str()).unwrap_or("");
     let vs = v1.map(|x| x.value.as_str()).unwrap_or("");
     let mut events: Vec<(ImdsKind, Option<u16>, &str, &Field)> = Vec::new();
+    // A status or a failed call says something; `no-curl` or `skipped` does not.
+    let known = |s: &str| status_code(s).is_some() || no_answer(s);
     match (token, v1) {
-        (Some(t), Some(v)) if status_code(ts) != Some(200) && status_code(vs) != Some(200) => {
+        (Some(t), Some(v))
+            if known(ts) && known(vs) && status_code(ts) != Some(200) && status_code(vs) != Some(200) =>
+        {
             if no_answer(ts) && no_answer(vs) {
                 events.push((ImdsKind::Timeout, None, "/latest/api/token", t));
             } else if status_code(vs) == Some(401) {
@@ -1473,7 +1481,9 @@ if ($p.Date) {
 Out-TdTool 'w32tm' 'w32tm' @('/query', '/status')
 
 # Variables: AWS_* and proxies; secret values as their length only.
-$shown = '^(@SHOWN_ENV@)$'
+$shown = '^(' + (@(
+@SHOWN_ENV@
+) -join '|') + ')$'
 Get-ChildItem Env: | Where-Object { $_.Name -match '^(AWS_.*|HTTPS?_PROXY|NO_PROXY|ALL_PROXY)$' } | Sort-Object Name | ForEach-Object {
   $n = $_.Name
   $v = [string]$_.Value
@@ -1914,6 +1924,11 @@ mod tests {
             kinds("imds_token_status: 200\nimds_v1_status: 200\nenv: AWS_EC2_METADATA_DISABLED=true"),
             vec![ImdsKind::Disabled]
         );
+        // Without curl nothing was asked: no event.
+        assert!(kinds(
+            "imds_token_status: no-curl\nimds_v1_status: no-curl\nskipped: network probes (curl not installed)"
+        )
+        .is_empty());
         // The role cannot be assumed: IMDS answers 200 with a code.
         let r = run(&block("imds_token_status: 200\nimds_v1_status: 200\nrole_status: 200\nrole: r\ncred_status: 200\ncred_code: AssumeRoleUnauthorizedAccess\ncred_message: EC2 cannot assume the role r."));
         assert_eq!(r.root_cause, RootCause::ImdsUnreachable);
@@ -1986,6 +2001,21 @@ mod tests {
                 let _ = run(&text[i..]);
             }
         }
+    }
+
+    /// What a recognizer's table finds inside the block is dropped with it.
+    #[test]
+    fn nothing_inside_the_block_is_read_twice() {
+        let text = "=== tokendoctor collector v1 begin ===\nimds_token_status: 200\nimds_v1_status: 200\n\
+            some_future_key: unable to locate credentials\n\
+            skipped: aws configure list (exit 255: Unable to locate credentials)\n\
+            cred_message: ExpiredToken: The security token included in the request is expired\n\
+            === tokendoctor collector v1 end ===\n";
+        let r = run(text);
+        assert!(r.imds.is_empty() && r.errors.is_empty(), "{:?} {:?}", r.imds, r.errors);
+        // Outside the block, the same line is read.
+        let r = run(&format!("{text}Unable to locate credentials\n"));
+        assert_eq!(r.imds.len(), 1);
     }
 
     #[test]

@@ -186,10 +186,7 @@ pub struct Problem {
 }
 
 fn problem(e: &Invalid, lang: Lang) -> Problem {
-    Problem {
-        field: e.field.name(),
-        message: e.message(lang),
-    }
+    Problem { field: e.field.name(), message: e.message(lang) }
 }
 
 /// The commands of one step.
@@ -273,13 +270,7 @@ const fn t(
     es: &'static str,
     text: &'static str,
 ) -> Template {
-    Template {
-        id,
-        variant,
-        cond,
-        purpose: Text::new(en, es),
-        text,
-    }
+    Template { id, variant, cond, purpose: Text::new(en, es), text }
 }
 
 use Cond::{Any, ImdsV1, ImdsV2, NoPid, Pid};
@@ -1146,9 +1137,7 @@ impl<'a> Fill<'a> {
             // name is quoted for the shorthand parser.
             "ip_arg" => {
                 let n = self.raw(Field::InstanceProfile);
-                if n.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_+.@-<>".contains(&b))
-                {
+                if n.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+.@-<>".contains(&b)) {
                     format!("Name={n}")
                 } else {
                     format!("Name='{n}'")
@@ -1249,19 +1238,10 @@ pub fn render(
         Variant::PowerShell => Shell::PowerShell,
         Variant::AwsCli | Variant::Java => shell,
     };
-    let mut fill = Fill {
-        inputs,
-        shell: quoting,
-        problems: Vec::new(),
-        missing: Vec::new(),
-    };
+    let mut fill = Fill { inputs, shell: quoting, problems: Vec::new(), missing: Vec::new() };
     let text = fill.render(tpl.text);
-    let cmd = RenderedCommand {
-        id: tpl.id,
-        shell: tpl.variant.as_str(),
-        purpose: tpl.purpose.get(lang).to_string(),
-        text,
-    };
+    let cmd =
+        RenderedCommand { id: tpl.id, shell: tpl.variant.as_str(), purpose: tpl.purpose.get(lang).to_string(), text };
     let problems = fill.problems.iter().map(|e| problem(e, lang)).collect();
     let missing = fill.missing.iter().map(|f| f.name()).collect();
     (cmd, problems, missing)
@@ -1276,16 +1256,10 @@ fn render_ids(
     shell: Shell,
     lang: Lang,
 ) -> (StepCommands, Vec<&'static str>) {
-    let mut out = StepCommands {
-        step: step.to_string(),
-        ..StepCommands::default()
-    };
+    let mut out = StepCommands { step: step.to_string(), ..StepCommands::default() };
     let mut missing_all: Vec<&'static str> = Vec::new();
     for id in ids {
-        for tpl in TEMPLATES
-            .iter()
-            .filter(|t| t.id == *id && t.variant.fits(shell) && t.cond.holds(inputs))
-        {
+        for tpl in TEMPLATES.iter().filter(|t| t.id == *id && t.variant.fits(shell) && t.cond.holds(inputs)) {
             let (cmd, problems, missing) = render(tpl, inputs, shell, lang);
             out.commands.push(cmd);
             for p in problems {
@@ -1319,10 +1293,7 @@ pub fn missing_fields(step: &str, inputs: &Inputs) -> Vec<&'static str> {
 
 fn step_with_missing(step: &str, inputs: &Inputs, lang: Lang) -> (StepCommands, Vec<&'static str>) {
     let Some(node) = crate::tree::node(step) else {
-        let empty = StepCommands {
-            step: step.to_string(),
-            ..StepCommands::default()
-        };
+        let empty = StepCommands { step: step.to_string(), ..StepCommands::default() };
         return (empty, Vec::new());
     };
     let out = render_ids(step, node.commands, inputs, inputs.shell, lang);
@@ -1376,18 +1347,11 @@ mod tests {
         let ids = template_ids();
         for n in NODES {
             for id in n.commands {
-                assert!(
-                    ids.contains(id),
-                    "{}: command id {id} has no template",
-                    n.id
-                );
+                assert!(ids.contains(id), "{}: command id {id} has no template", n.id);
             }
         }
         for id in &ids {
-            assert!(
-                NODES.iter().any(|n| n.commands.contains(id)),
-                "template {id} is offered by no node"
-            );
+            assert!(NODES.iter().any(|n| n.commands.contains(id)), "template {id} is offered by no node");
         }
     }
 
@@ -1402,52 +1366,23 @@ mod tests {
                         assert!(s.commands.is_empty());
                         continue;
                     }
-                    assert!(
-                        !s.commands.is_empty(),
-                        "{} {shell:?} {imds:?} renders nothing",
-                        n.id
-                    );
+                    assert!(!s.commands.is_empty(), "{} {shell:?} {imds:?} renders nothing", n.id);
                     assert!(s.problems.is_empty(), "{}: {:?}", n.id, s.problems);
-                    assert!(
-                        missing_fields(n.id, &sample(shell, imds)).is_empty(),
-                        "{}",
-                        n.id
-                    );
+                    assert!(missing_fields(n.id, &sample(shell, imds)).is_empty(), "{}", n.id);
                     for c in &s.commands {
                         if c.id == "collector" {
                             continue;
                         }
-                        assert!(
-                            !c.text.contains("{{") && !c.text.contains("}}"),
-                            "{}: {}",
-                            c.id,
-                            c.text
-                        );
+                        assert!(!c.text.contains("{{") && !c.text.contains("}}"), "{}: {}", c.id, c.text);
                         assert!(!c.text.trim().is_empty(), "{}", c.id);
-                        assert!(
-                            !c.text.contains("'<"),
-                            "{} has a placeholder with all values given: {}",
-                            c.id,
-                            c.text
-                        );
+                        assert!(!c.text.contains("'<"), "{} has a placeholder with all values given: {}", c.id, c.text);
                         // Each id renders at most one block per shell and IMDS version.
-                        assert_eq!(
-                            s.commands.iter().filter(|d| d.id == c.id).count(),
-                            1,
-                            "{} twice in {}",
-                            c.id,
-                            n.id
-                        );
+                        assert_eq!(s.commands.iter().filter(|d| d.id == c.id).count(), 1, "{} twice in {}", c.id, n.id);
                     }
                     // Every id the node offers shows up unless it has no variant for this shell.
                     for id in n.commands {
-                        let fits = TEMPLATES
-                            .iter()
-                            .any(|t| t.id == *id && t.variant.fits(shell));
-                        let fallback = s
-                            .commands
-                            .iter()
-                            .all(|c| !Variant::fits(variant_of(c), shell));
+                        let fits = TEMPLATES.iter().any(|t| t.id == *id && t.variant.fits(shell));
+                        let fallback = s.commands.iter().all(|c| !Variant::fits(variant_of(c), shell));
                         if fits && !fallback {
                             assert!(
                                 s.commands.iter().any(|c| c.id == *id),
@@ -1473,101 +1408,56 @@ mod tests {
     #[test]
     fn shells_and_imds_versions_pick_their_variants() {
         let bash = for_step("imds_reach", &sample(Shell::Bash, Imds::V2), Lang::En);
-        assert!(bash
-            .commands
-            .iter()
-            .all(|c| c.shell == "bash" || c.shell == "aws-cli"));
-        let cred = bash
-            .commands
-            .iter()
-            .find(|c| c.id == "imds_credentials")
-            .unwrap();
+        assert!(bash.commands.iter().all(|c| c.shell == "bash" || c.shell == "aws-cli"));
+        let cred = bash.commands.iter().find(|c| c.id == "imds_credentials").unwrap();
         assert!(
-            cred.text
-                .contains("X-aws-ec2-metadata-token-ttl-seconds: 21600")
+            cred.text.contains("X-aws-ec2-metadata-token-ttl-seconds: 21600")
                 && cred.text.contains("X-aws-ec2-metadata-token: $TOKEN")
         );
         let v1 = for_step("imds_reach", &sample(Shell::Bash, Imds::V1), Lang::En);
-        let cred1 = v1
-            .commands
-            .iter()
-            .find(|c| c.id == "imds_credentials")
-            .unwrap();
+        let cred1 = v1.commands.iter().find(|c| c.id == "imds_credentials").unwrap();
         assert!(!cred1.text.contains("TOKEN") && cred1.text.contains("curl "));
         let ps = for_step("imds_reach", &sample(Shell::PowerShell, Imds::V2), Lang::Es);
+        assert!(ps.commands.iter().all(|c| c.shell == "powershell" || c.shell == "aws-cli"));
         assert!(ps
             .commands
             .iter()
-            .all(|c| c.shell == "powershell" || c.shell == "aws-cli"));
-        assert!(
-            ps.commands
-                .iter()
-                .any(|c| c.text.contains("Invoke-RestMethod")
-                    && c.purpose.starts_with("IMDSv2: pide"))
-        );
+            .any(|c| c.text.contains("Invoke-RestMethod") && c.purpose.starts_with("IMDSv2: pide")));
         // aws-cli lines are quoted for the chosen shell.
         let mut i = sample(Shell::PowerShell, Imds::V2);
         i.role = Some("o'brien".into()); // invalid anyway: shows the placeholder
         let s = for_step("role_trust", &i, Lang::En);
-        assert!(s
-            .commands
-            .iter()
-            .any(|c| c.text.contains("--role-name '<ROLE_NAME>'")));
+        assert!(s.commands.iter().any(|c| c.text.contains("--role-name '<ROLE_NAME>'")));
         // Java snippets show for both shells.
         for shell in SHELLS {
             let s = for_step("app_caches", &sample(shell, Imds::V2), Lang::En);
-            assert_eq!(
-                s.commands.iter().map(|c| c.shell).collect::<Vec<_>>(),
-                ["java", "java"]
-            );
+            assert_eq!(s.commands.iter().map(|c| c.shell).collect::<Vec<_>>(), ["java", "java"]);
         }
     }
 
     #[test]
     fn os_specific_nodes_fall_back_to_the_other_shell() {
-        let s = for_step(
-            "clock_linux",
-            &sample(Shell::PowerShell, Imds::V2),
-            Lang::En,
-        );
+        let s = for_step("clock_linux", &sample(Shell::PowerShell, Imds::V2), Lang::En);
         assert!(!s.commands.is_empty() && s.commands.iter().all(|c| c.shell == "bash"));
         let s = for_step("clock_windows", &sample(Shell::Bash, Imds::V2), Lang::En);
         assert!(!s.commands.is_empty() && s.commands.iter().all(|c| c.shell == "powershell"));
         // A mixed node keeps to the chosen shell.
         let s = for_step("clock_check", &sample(Shell::Bash, Imds::V2), Lang::En);
-        assert_eq!(
-            s.commands.iter().map(|c| c.id).collect::<Vec<_>>(),
-            ["clock_vs_aws", "timedatectl_status"]
-        );
-        let s = for_step(
-            "clock_check",
-            &sample(Shell::PowerShell, Imds::V2),
-            Lang::En,
-        );
-        assert_eq!(
-            s.commands.iter().map(|c| c.id).collect::<Vec<_>>(),
-            ["clock_vs_aws", "w32tm_status"]
-        );
+        assert_eq!(s.commands.iter().map(|c| c.id).collect::<Vec<_>>(), ["clock_vs_aws", "timedatectl_status"]);
+        let s = for_step("clock_check", &sample(Shell::PowerShell, Imds::V2), Lang::En);
+        assert_eq!(s.commands.iter().map(|c| c.id).collect::<Vec<_>>(), ["clock_vs_aws", "w32tm_status"]);
     }
 
     #[test]
     fn values_are_filled_and_quoted() {
         let s = for_step("role_attach", &sample(Shell::Bash, Imds::V2), Lang::En);
-        let assoc = s
-            .commands
-            .iter()
-            .find(|c| c.id == "associate_profile")
-            .unwrap();
+        let assoc = s.commands.iter().find(|c| c.id == "associate_profile").unwrap();
         assert_eq!(
             assoc.text,
             "aws ec2 associate-iam-instance-profile --instance-id 'i-0abc1234def567890' --iam-instance-profile 'Name=app-profile' --region 'eu-west-1' --profile 'dev'"
         );
         let s = for_step("role_check", &sample(Shell::PowerShell, Imds::V2), Lang::En);
-        let d = s
-            .commands
-            .iter()
-            .find(|c| c.id == "describe_associations")
-            .unwrap();
+        let d = s.commands.iter().find(|c| c.id == "describe_associations").unwrap();
         assert_eq!(d.text, "aws ec2 describe-iam-instance-profile-associations --filters 'Name=instance-id,Values=i-0abc1234def567890' --region 'eu-west-1' --profile 'dev'");
         // Optional values are left out when missing.
         let mut i = sample(Shell::Bash, Imds::V2);
@@ -1586,8 +1476,7 @@ mod tests {
         let s = for_step("role_attach", &i, Lang::En);
         let text: String = s.commands.iter().map(|c| c.text.as_str()).collect();
         assert!(
-            text.contains("--instance-id '<INSTANCE_ID>'")
-                && text.contains("'Name=<INSTANCE_PROFILE_NAME>'"),
+            text.contains("--instance-id '<INSTANCE_ID>'") && text.contains("'Name=<INSTANCE_PROFILE_NAME>'"),
             "{text}"
         );
         assert!(!text.contains("rm -rf"));
@@ -1598,21 +1487,11 @@ mod tests {
         // An invalid optional value is not silently dropped.
         i.profile = Some("two words".into());
         let s = for_step("verify", &i, Lang::Es);
-        assert!(
-            s.commands[0].text.ends_with("--profile '<CLI_PROFILE>'"),
-            "{}",
-            s.commands[0].text
-        );
+        assert!(s.commands[0].text.ends_with("--profile '<CLI_PROFILE>'"), "{}", s.commands[0].text);
         assert_eq!(s.problems[0].field, "profile");
         assert!(s.problems[0].message.starts_with("Perfil de la AWS CLI:"));
         // The whole form at once.
-        assert_eq!(
-            i.problems(Lang::En)
-                .iter()
-                .map(|p| p.field)
-                .collect::<Vec<_>>(),
-            ["instance_id", "profile"]
-        );
+        assert_eq!(i.problems(Lang::En).iter().map(|p| p.field).collect::<Vec<_>>(), ["instance_id", "profile"]);
     }
 
     #[test]
@@ -1621,37 +1500,22 @@ mod tests {
         i.role = Some("--debug".into());
         i.instance_profile = Some("p,Arn=x".into());
         let s = for_step("role_trust", &i, Lang::En);
-        assert!(s
-            .commands
-            .iter()
-            .any(|c| c.text.contains("aws iam get-role '--role-name=--debug' ")));
+        assert!(s.commands.iter().any(|c| c.text.contains("aws iam get-role '--role-name=--debug' ")));
         let s = for_ids(&["associate_profile"], &i, Lang::En);
         assert!(
-            s.commands[0]
-                .text
-                .contains(r"--iam-instance-profile 'Name='\''p,Arn=x'\'''"),
+            s.commands[0].text.contains(r"--iam-instance-profile 'Name='\''p,Arn=x'\'''"),
             "{}",
             s.commands[0].text
         );
         i.shell = Shell::PowerShell;
         let s = for_ids(&["associate_profile"], &i, Lang::En);
-        assert!(
-            s.commands[0]
-                .text
-                .contains("--iam-instance-profile 'Name=''p,Arn=x'''"),
-            "{}",
-            s.commands[0].text
-        );
+        assert!(s.commands[0].text.contains("--iam-instance-profile 'Name=''p,Arn=x'''"), "{}", s.commands[0].text);
     }
 
     #[test]
     fn sts_url_and_role_arn_follow_the_partition() {
         let mut i = sample(Shell::Bash, Imds::V2);
-        let url = |i: &Inputs| {
-            for_ids(&["clock_vs_aws"], i, Lang::En).commands[0]
-                .text
-                .clone()
-        };
+        let url = |i: &Inputs| for_ids(&["clock_vs_aws"], i, Lang::En).commands[0].text.clone();
         assert!(url(&i).contains("'https://sts.eu-west-1.amazonaws.com'"));
         i.region = Some("cn-north-1".into());
         assert!(url(&i).contains("'https://sts.cn-north-1.amazonaws.com.cn'"));
@@ -1662,9 +1526,7 @@ mod tests {
         i.region = Some("cn-north-1".into());
         let s = for_ids(&["assume_role_profile"], &i, Lang::En);
         assert!(
-            s.commands[0]
-                .text
-                .contains("role_arn 'arn:aws-cn:iam::123456789012:role/app-role' --profile 'dev'"),
+            s.commands[0].text.contains("role_arn 'arn:aws-cn:iam::123456789012:role/app-role' --profile 'dev'"),
             "{}",
             s.commands[0].text
         );
@@ -1689,16 +1551,10 @@ mod tests {
         assert_eq!(quote_bash("abc"), "'abc'");
         assert_eq!(quote_bash(""), "''");
         assert_eq!(quote_bash("it's"), r"'it'\''s'");
-        assert_eq!(
-            quote_bash("$(id) `id` \\ \" ! \n"),
-            "'$(id) `id` \\ \" ! \n'"
-        );
+        assert_eq!(quote_bash("$(id) `id` \\ \" ! \n"), "'$(id) `id` \\ \" ! \n'");
         assert_eq!(quote_powershell("it's"), "'it''s'");
         assert_eq!(quote_powershell("$(id) `n \""), "'$(id) `n \"'");
-        assert_eq!(
-            quote_powershell("a\u{2019}b\u{2018}c"),
-            "'a\u{2019}\u{2019}b\u{2018}\u{2018}c'"
-        );
+        assert_eq!(quote_powershell("a\u{2019}b\u{2018}c"), "'a\u{2019}\u{2019}b\u{2018}\u{2018}c'");
         // Structure: between the outer quotes, bash has no bare `'`; PowerShell
         // has quote characters only in doubled pairs.
         for s in ["'", "''", "a'b'c", "\u{201A}'\u{201B}", "x\u{2018}'"] {
@@ -1721,15 +1577,7 @@ mod tests {
 
     #[test]
     fn the_table_is_well_formed() {
-        let known = [
-            "collector",
-            "ip_arg",
-            "instance_filter",
-            "sts_url",
-            "role_arn",
-            "proc_cmdline",
-            "proc_environ",
-        ];
+        let known = ["collector", "ip_arg", "instance_filter", "sts_url", "role_arn", "proc_cmdline", "proc_environ"];
         for tpl in TEMPLATES {
             for p in [tpl.purpose.en, tpl.purpose.es] {
                 assert!(!p.is_empty() && !p.contains('\n'), "{}", tpl.id);
@@ -1738,9 +1586,7 @@ mod tests {
             let mut rest = tpl.text;
             while let Some(open) = rest.find("{{") {
                 let after = &rest[open + 2..];
-                let close = after
-                    .find("}}")
-                    .unwrap_or_else(|| panic!("{}: unclosed placeholder", tpl.id));
+                let close = after.find("}}").unwrap_or_else(|| panic!("{}: unclosed placeholder", tpl.id));
                 let body = &after[..close];
                 let name = body.split(':').next().unwrap_or("").trim_end_matches('?');
                 assert!(
@@ -1750,10 +1596,7 @@ mod tests {
                 );
                 if let Some(opt) = body.split_once(':').map(|x| x.1) {
                     assert!(
-                        opt.starts_with("--")
-                            && opt[2..]
-                                .bytes()
-                                .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                        opt.starts_with("--") && opt[2..].bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
                         "{}: {body}",
                         tpl.id
                     );
@@ -1768,29 +1611,18 @@ mod tests {
                     tpl.id
                 );
                 let next = after[close + 2..].chars().next();
-                assert!(
-                    matches!(next, None | Some(' ' | '\n' | ';')),
-                    "{}: {body} glued to {next:?}",
-                    tpl.id
-                );
+                assert!(matches!(next, None | Some(' ' | '\n' | ';')), "{}: {body} glued to {next:?}", tpl.id);
                 rest = &after[close + 2..];
             }
             assert!(!rest.contains("}}"), "{}: stray closing braces", tpl.id);
             match tpl.variant {
-                Variant::Java => assert!(
-                    !tpl.text.contains("{{"),
-                    "{}: snippets take no values",
-                    tpl.id
-                ),
+                Variant::Java => assert!(!tpl.text.contains("{{"), "{}: snippets take no values", tpl.id),
                 // Valid in both shells: only words, single-quoted literals and values.
                 Variant::AwsCli => {
                     for line in tpl.text.lines() {
                         assert!(line.starts_with("aws "), "{}: {line}", tpl.id);
                         assert!(
-                            !line.contains([
-                                '$', '"', '|', ';', '&', '`', '(', ')', '@', ',', '\\', '<', '>',
-                                '#'
-                            ]),
+                            !line.contains(['$', '"', '|', ';', '&', '`', '(', ')', '@', ',', '\\', '<', '>', '#']),
                             "{}: {line}",
                             tpl.id
                         );
@@ -1802,11 +1634,7 @@ mod tests {
         // (id, variant, cond) triples are unique.
         for (i, a) in TEMPLATES.iter().enumerate() {
             for b in &TEMPLATES[i + 1..] {
-                assert!(
-                    !(a.id == b.id && a.variant == b.variant && a.cond == b.cond),
-                    "duplicate {}",
-                    a.id
-                );
+                assert!(!(a.id == b.id && a.variant == b.variant && a.cond == b.cond), "duplicate {}", a.id);
             }
         }
     }
@@ -1852,9 +1680,7 @@ mod tests {
                 }
             }
         }
-        assert!(for_step("no-such-step", &Inputs::default(), Lang::En)
-            .commands
-            .is_empty());
+        assert!(for_step("no-such-step", &Inputs::default(), Lang::En).commands.is_empty());
     }
 
     #[test]
@@ -1869,11 +1695,7 @@ mod tests {
         };
         let i = Inputs::from_context(&ctx);
         assert_eq!(
-            (
-                i.role.as_deref(),
-                i.instance_id.as_deref(),
-                i.account.as_deref()
-            ),
+            (i.role.as_deref(), i.instance_id.as_deref(), i.account.as_deref()),
             (Some("r"), Some("i-1234abcd"), Some("123456789012"))
         );
         assert_eq!((i.imds, i.shell), (Imds::V1, Shell::PowerShell));

@@ -273,6 +273,9 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
             e.service = Some(s.clone());
         }
     }
+    if obs.context.sdk == Sdk::Unknown {
+        obs.context.sdk = obs.imds.iter().map(|i| i.sdk).max_by_key(|s| s.rank()).unwrap_or_default();
+    }
     if obs.context.sdk == Sdk::Unknown && obs.errors.is_empty() && (!obs.credentials.is_empty() || !obs.imds.is_empty())
     {
         // A raw document or curl output: recognized, but no SDK printed it.
@@ -292,6 +295,22 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
             ("source", source_label(c.source).to_string()),
             ("direction", if c.skew_seconds < 0 { "behind" } else { "ahead of" }.to_string()),
             ("direction_es", if c.skew_seconds < 0 { "por detrás de" } else { "por delante de" }.to_string()),
+            (
+                "relation",
+                match c.skew_seconds {
+                    0 => "in step with".to_string(),
+                    s if s < 0 => format!("{} behind", human_duration(s)),
+                    s => format!("{} ahead of", human_duration(s)),
+                },
+            ),
+            (
+                "relation_es",
+                match c.skew_seconds {
+                    0 => "a la par de".to_string(),
+                    s if s < 0 => format!("{} por detrás de", human_duration(s)),
+                    s => format!("{} por delante de", human_duration(s)),
+                },
+            ),
         ];
         let code = match (c.beyond(), c.skew_seconds < 0) {
             (true, true) => "clock_behind",
@@ -469,7 +488,8 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
     }
 
     let mut findings = b.out;
-    findings.sort_by_key(|f| FINDINGS.iter().position(|d| std::ptr::eq(d, f.def)).unwrap_or(usize::MAX));
+    // Most severe first, then in table order (the table is written in priority order).
+    findings.sort_by_key(|f| (f.severity(), FINDINGS.iter().position(|d| d.code == f.code()).unwrap_or(usize::MAX)));
     let start_step = start_step(&findings, ctx);
     let mut ref_times = obs.ref_times;
     for e in &obs.errors {

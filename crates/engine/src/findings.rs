@@ -453,8 +453,8 @@ pub const FINDINGS: &[FindingDef] = &[
         "clock_ok",
         Info,
         Text::new(
-            "The clock is within tolerance: {skew} {direction} AWS",
-            "El reloj está dentro de la tolerancia: {skew} {direction_es} AWS",
+            "The clock is within tolerance: {relation} AWS",
+            "El reloj está dentro de la tolerancia: {relation_es} AWS",
         ),
         Text::new(
             "AWS accepts up to {tolerance} of difference; the clock is not the cause.",

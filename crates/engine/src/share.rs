@@ -95,16 +95,14 @@ pub fn unescape(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -149,15 +147,7 @@ fn text(s: &str) -> String {
 
 fn time(t: Option<Timestamp>) -> String {
     t.map(|t| {
-        format!(
-            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
     })
     .unwrap_or_default()
 }
@@ -421,11 +411,7 @@ pub fn facts_report(s: &str, now: Timestamp) -> Option<Report> {
 }
 
 fn language(s: &str) -> Option<&'static str> {
-    crate::codes::MESSAGES
-        .iter()
-        .map(|m| m.2)
-        .chain(crate::codes::LABELS.iter().map(|l| l.2))
-        .find(|l| *l == s)
+    crate::codes::MESSAGES.iter().map(|m| m.2).chain(crate::codes::LABELS.iter().map(|l| l.2)).find(|l| *l == s)
 }
 
 fn container(s: &str) -> Option<&'static str> {
@@ -503,7 +489,8 @@ mod tests {
 
     #[test]
     fn escape_round_trips_anything() {
-        for s in ["", "a b+c", "100%", "~.,&=#?/", "El token ha caducado «x»", "🙂 مرحبا", "%zz%4", "\u{0}\n\t"] {
+        for s in ["", "a b+c", "100%", "~.,&=#?/", "El token ha caducado «x»", "🙂 مرحبا", "%zz%4", "\u{0}\n\t"]
+        {
             let e = escape(s);
             assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_+%".contains(&b)), "{e}");
             assert_eq!(unescape(&e), s);
@@ -546,7 +533,8 @@ mod tests {
     fn bad_facts_are_refused_or_ignored_never_a_panic() {
         assert!(decode_facts("").is_none());
         assert!(decode_facts("2~e.X").is_none());
-        for s in ["1", "1~", "1~e", "1~c.nope", "1~i.nope.x", "1~k.....", "1~x.%", "1~t.2026.log", "1~e.%F0%9F.....abc"] {
+        for s in ["1", "1~", "1~e", "1~c.nope", "1~i.nope.x", "1~k.....", "1~x.%", "1~t.2026.log", "1~e.%F0%9F.....abc"]
+        {
             let _ = facts_report(s, at("2026-01-01T00:00:00Z")).expect(s);
         }
     }
@@ -569,7 +557,9 @@ mod tests {
         let r = analyze(&seed(), at("2026-11-28T12:00:00Z"));
         let later = rediagnose(&r, at("2026-11-28T12:01:00Z"));
         assert_eq!(later.credentials, r.credentials);
-        let title = |r: &Report| r.findings.iter().find(|f| f.code() == "credentials_expired").map(|f| f.title(crate::Lang::En));
+        let title = |r: &Report| {
+            r.findings.iter().find(|f| f.code() == "credentials_expired").map(|f| f.title(crate::Lang::En))
+        };
         assert_eq!(title(&r).as_deref(), Some("These instance credentials expired 2 h 12 min ago"));
         assert_eq!(title(&later).as_deref(), Some("These instance credentials expired 2 h 13 min ago"));
         let earlier = rediagnose(&r, at("2026-11-28T09:00:00Z"));

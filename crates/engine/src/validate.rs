@@ -80,9 +80,7 @@ impl Field {
     pub fn label(self) -> Text {
         match self {
             Field::Role => Text::new("Role name", "Nombre del rol"),
-            Field::InstanceProfile => {
-                Text::new("Instance profile name", "Nombre del perfil de instancia")
-            }
+            Field::InstanceProfile => Text::new("Instance profile name", "Nombre del perfil de instancia"),
             Field::InstanceId => Text::new("Instance ID", "ID de instancia"),
             Field::Region => Text::new("Region", "Región"),
             Field::AssociationId => Text::new("Association ID", "ID de asociación"),
@@ -126,9 +124,7 @@ impl Field {
 
     /// From a stable name (`role`, `instance_profile`…) or a CLI flag name.
     pub fn parse(s: &str) -> Option<Field> {
-        Field::ALL
-            .into_iter()
-            .find(|f| f.name() == s || f.flag() == s)
+        Field::ALL.into_iter().find(|f| f.name() == s || f.flag() == s)
     }
 }
 
@@ -148,14 +144,10 @@ impl Fault {
         match self {
             Fault::Empty => Text::new("is empty", "está vacío"),
             Fault::TooLong => Text::new("is too long", "es demasiado largo"),
-            Fault::BadCharacter => Text::new(
-                "contains a character that is not allowed",
-                "contiene un carácter no permitido",
-            ),
-            Fault::BadFormat => Text::new(
-                "does not have the expected format",
-                "no tiene el formato esperado",
-            ),
+            Fault::BadCharacter => {
+                Text::new("contains a character that is not allowed", "contiene un carácter no permitido")
+            }
+            Fault::BadFormat => Text::new("does not have the expected format", "no tiene el formato esperado"),
             Fault::UnknownRegion => Text::new("is not a known region", "no es una región conocida"),
             Fault::OutOfRange => Text::new("is out of range", "está fuera de rango"),
         }
@@ -192,9 +184,7 @@ pub fn check(field: Field, value: &str) -> Result<(), Invalid> {
         Field::Role => iam_name(value, 64),
         Field::InstanceProfile => iam_name(value, 128),
         Field::InstanceId => instance_id(value),
-        Field::Region => partition(value)
-            .map(|_| ())
-            .ok_or_else(|| region_fault(value)),
+        Field::Region => partition(value).map(|_| ()).ok_or_else(|| region_fault(value)),
         Field::AssociationId => association_id(value),
         Field::Profile => cli_profile(value),
         Field::Pid => pid(value),
@@ -208,10 +198,7 @@ fn iam_name(v: &str, max: usize) -> Result<(), Fault> {
     if v.is_empty() {
         return Err(Fault::Empty);
     }
-    if !v
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b))
-    {
+    if !v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b)) {
         return Err(Fault::BadCharacter);
     }
     if v.len() > max {
@@ -221,8 +208,7 @@ fn iam_name(v: &str, max: usize) -> Result<(), Fault> {
 }
 
 fn lower_hex(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 fn instance_id(v: &str) -> Result<(), Fault> {
@@ -256,10 +242,7 @@ fn cli_profile(v: &str) -> Result<(), Fault> {
     if v.is_empty() {
         return Err(Fault::Empty);
     }
-    if !v
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_-.@+=:,/".contains(&b))
-    {
+    if !v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.@+=:,/".contains(&b)) {
         return Err(Fault::BadCharacter);
     }
     if v.starts_with('-') {
@@ -308,56 +291,20 @@ pub struct Partition {
     pub dns_suffix: &'static str,
 }
 
-pub const AWS: Partition = Partition {
-    id: "aws",
-    dns_suffix: "amazonaws.com",
-};
+pub const AWS: Partition = Partition { id: "aws", dns_suffix: "amazonaws.com" };
 
 /// Region prefixes, longest first so `us-gov-` wins over `us-`.
 const PREFIXES: &[(&str, Partition)] = &[
-    (
-        "us-isob-",
-        Partition {
-            id: "aws-iso-b",
-            dns_suffix: "sc2s.sgov.gov",
-        },
-    ),
-    (
-        "us-isof-",
-        Partition {
-            id: "aws-iso-f",
-            dns_suffix: "csp.hci.ic.gov",
-        },
-    ),
-    (
-        "eu-isoe-",
-        Partition {
-            id: "aws-iso-e",
-            dns_suffix: "cloud.adc-e.uk",
-        },
-    ),
-    (
-        "us-iso-",
-        Partition {
-            id: "aws-iso",
-            dns_suffix: "c2s.ic.gov",
-        },
-    ),
+    ("us-isob-", Partition { id: "aws-iso-b", dns_suffix: "sc2s.sgov.gov" }),
+    ("us-isof-", Partition { id: "aws-iso-f", dns_suffix: "csp.hci.ic.gov" }),
+    ("eu-isoe-", Partition { id: "aws-iso-e", dns_suffix: "cloud.adc-e.uk" }),
+    ("us-iso-", Partition { id: "aws-iso", dns_suffix: "c2s.ic.gov" }),
     (
         // GovCloud endpoints live under amazonaws.com.
         "us-gov-",
-        Partition {
-            id: "aws-us-gov",
-            dns_suffix: "amazonaws.com",
-        },
+        Partition { id: "aws-us-gov", dns_suffix: "amazonaws.com" },
     ),
-    (
-        "cn-",
-        Partition {
-            id: "aws-cn",
-            dns_suffix: "amazonaws.com.cn",
-        },
-    ),
+    ("cn-", Partition { id: "aws-cn", dns_suffix: "amazonaws.com.cn" }),
     ("us-", AWS),
     ("eu-", AWS),
     ("ap-", AWS),
@@ -369,17 +316,8 @@ const PREFIXES: &[(&str, Partition)] = &[
     ("mx-", AWS),
 ];
 
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
+const DIRECTIONS: &[&str] =
+    &["north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"];
 
 /// The partition of a region code, or `None` when it is not a region.
 /// Shape: `<prefix><direction>-<1..99>`, e.g. `ap-southeast-2`, `us-gov-west-1`.
@@ -387,14 +325,10 @@ pub fn partition(region: &str) -> Option<Partition> {
     if region.len() > 32 {
         return None;
     }
-    let (prefix, p) = PREFIXES
-        .iter()
-        .find(|(prefix, _)| region.starts_with(prefix))?;
+    let (prefix, p) = PREFIXES.iter().find(|(prefix, _)| region.starts_with(prefix))?;
     let rest = &region[prefix.len()..];
     let (dir, num) = rest.split_once('-')?;
-    let num_ok = (1..=2).contains(&num.len())
-        && num.bytes().all(|b| b.is_ascii_digit())
-        && !num.starts_with('0');
+    let num_ok = (1..=2).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) && !num.starts_with('0');
     (DIRECTIONS.contains(&dir) && num_ok).then_some(*p)
 }
 
@@ -403,10 +337,7 @@ fn region_fault(v: &str) -> Fault {
         Fault::Empty
     } else if v.len() > 32 {
         Fault::TooLong
-    } else if !v
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    } else if !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         Fault::BadCharacter
     } else {
         Fault::UnknownRegion
@@ -426,25 +357,12 @@ mod tests {
         for v in ["MyRole", "a", "role+=,.@_-x", "--debug", &"r".repeat(64)] {
             assert!(ok(Field::Role, v), "{v}");
         }
-        for v in [
-            "",
-            "my role",
-            "a;b",
-            "a'b",
-            "rôle",
-            "a/b",
-            "a\nb",
-            "$(x)",
-            &"r".repeat(65),
-        ] {
+        for v in ["", "my role", "a;b", "a'b", "rôle", "a/b", "a\nb", "$(x)", &"r".repeat(65)] {
             assert!(!ok(Field::Role, v), "{v:?}");
         }
         assert!(ok(Field::InstanceProfile, &"p".repeat(128)));
         assert!(!ok(Field::InstanceProfile, &"p".repeat(129)));
-        assert_eq!(
-            check(Field::Role, &"r".repeat(65)).unwrap_err().fault,
-            Fault::TooLong
-        );
+        assert_eq!(check(Field::Role, &"r".repeat(65)).unwrap_err().fault, Fault::TooLong);
     }
 
     #[test]
@@ -472,14 +390,8 @@ mod tests {
         assert_eq!(partition("us-east-1").map(|p| p.id), Some("aws"));
         assert_eq!(partition("ap-southeast-2").map(|p| p.id), Some("aws"));
         assert_eq!(partition("mx-central-1").map(|p| p.id), Some("aws"));
-        assert_eq!(
-            partition("cn-northwest-1").map(|p| (p.id, p.dns_suffix)),
-            Some(("aws-cn", "amazonaws.com.cn"))
-        );
-        assert_eq!(
-            partition("us-gov-west-1").map(|p| (p.id, p.dns_suffix)),
-            Some(("aws-us-gov", "amazonaws.com"))
-        );
+        assert_eq!(partition("cn-northwest-1").map(|p| (p.id, p.dns_suffix)), Some(("aws-cn", "amazonaws.com.cn")));
+        assert_eq!(partition("us-gov-west-1").map(|p| (p.id, p.dns_suffix)), Some(("aws-us-gov", "amazonaws.com")));
         assert_eq!(partition("us-iso-east-1").map(|p| p.id), Some("aws-iso"));
         assert_eq!(partition("us-isob-east-1").map(|p| p.id), Some("aws-iso-b"));
         for v in [
@@ -496,10 +408,7 @@ mod tests {
         ] {
             assert!(partition(v).is_none(), "{v:?}");
         }
-        assert_eq!(
-            check(Field::Region, "xx-east-1").unwrap_err().fault,
-            Fault::UnknownRegion
-        );
+        assert_eq!(check(Field::Region, "xx-east-1").unwrap_err().fault, Fault::UnknownRegion);
     }
 
     #[test]
@@ -507,30 +416,13 @@ mod tests {
         for v in ["default", "dev", "prod.eu", "team/app", "a@b"] {
             assert!(ok(Field::Profile, v), "{v}");
         }
-        for v in [
-            "",
-            "my profile",
-            "[dev]",
-            "-x",
-            "a\tb",
-            "a'b",
-            "dév",
-            &"p".repeat(65),
-        ] {
+        for v in ["", "my profile", "[dev]", "-x", "a\tb", "a'b", "dév", &"p".repeat(65)] {
             assert!(!ok(Field::Profile, v), "{v:?}");
         }
         for v in ["1", "4194304", "31337"] {
             assert!(ok(Field::Pid, v), "{v}");
         }
-        for v in [
-            "0",
-            "4194305",
-            "-1",
-            "12a",
-            "",
-            "0123",
-            "99999999999999999999",
-        ] {
+        for v in ["0", "4194305", "-1", "12a", "", "0123", "99999999999999999999"] {
             assert!(!ok(Field::Pid, v), "{v:?}");
         }
         assert!(ok(Field::Account, "123456789012"));
@@ -541,15 +433,9 @@ mod tests {
     fn messages_name_field_and_rule() {
         let e = check(Field::InstanceId, "nope").unwrap_err();
         let en = e.message(Lang::En);
-        assert!(
-            en.starts_with("Instance ID:") && en.contains("i-0abc1234def567890"),
-            "{en}"
-        );
+        assert!(en.starts_with("Instance ID:") && en.contains("i-0abc1234def567890"), "{en}");
         let es = e.message(Lang::Es);
-        assert!(
-            es.starts_with("ID de instancia:") && es.contains("Regla"),
-            "{es}"
-        );
+        assert!(es.starts_with("ID de instancia:") && es.contains("Regla"), "{es}");
         for f in Field::ALL {
             assert_eq!(Field::parse(f.name()), Some(f));
             assert_eq!(Field::parse(f.flag()), Some(f));

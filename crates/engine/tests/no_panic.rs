@@ -63,6 +63,19 @@ fn exercise(bytes: &[u8]) {
 }
 
 #[test]
+fn fuzz_regressions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz-regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "bin") {
+            exercise(&std::fs::read(e.path()).unwrap());
+            n += 1;
+        }
+    }
+    assert!(n >= 2, "regression inputs missing");
+}
+
+#[test]
 fn random_bytes() {
     let mut rng = Rng(0x1234_5678);
     for _ in 0..300 {

@@ -29,10 +29,7 @@ use std::time::{Duration, Instant};
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
 }
 
 /// The tools venv: `$TOKENDOCTOR_VENV`, default `<repo>/.venv`.
@@ -61,33 +58,22 @@ pub fn tool(name: &str) -> Option<PathBuf> {
         return p.is_file().then_some(p);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// `true` when every tool is there. Otherwise fails the test when tools are
 /// required, or says SKIPPED loudly and returns `false`.
 pub fn require(test: &str, names: &[&str]) -> bool {
-    let missing: Vec<&str> = names
-        .iter()
-        .copied()
-        .filter(|n| tool(n).is_none())
-        .collect();
+    let missing: Vec<&str> = names.iter().copied().filter(|n| tool(n).is_none()).collect();
     if missing.is_empty() {
         return true;
     }
-    let hint = "run tests/tools/setup.sh (venv: $TOKENDOCTOR_VENV or <repo>/.venv; shellcheck: apt-get install shellcheck)";
+    let hint =
+        "run tests/tools/setup.sh (venv: $TOKENDOCTOR_VENV or <repo>/.venv; shellcheck: apt-get install shellcheck)";
     if tools_required() {
-        panic!(
-            "{test}: tool missing: {} ({hint}); TOKENDOCTOR_REQUIRE_TOOLS=1",
-            missing.join(", ")
-        );
+        panic!("{test}: tool missing: {} ({hint}); TOKENDOCTOR_REQUIRE_TOOLS=1", missing.join(", "));
     }
-    say(&format!(
-        "\n!!!!!!!! {test}: SKIPPED (tool missing: {}) — {hint}\n",
-        missing.join(", ")
-    ));
+    say(&format!("\n!!!!!!!! {test}: SKIPPED (tool missing: {}) — {hint}\n", missing.join(", ")));
     false
 }
 
@@ -100,10 +86,8 @@ pub struct Scratch {
 
 impl Scratch {
     pub fn new(name: &str) -> Scratch {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let path = std::env::temp_dir().join(format!(
             "tokendoctor-{name}-{}-{}-{nanos}",
             std::process::id(),
@@ -172,24 +156,14 @@ fn sh_word(s: &str) -> String {
 
 /// A free TCP port on 127.0.0.1 (bound, then released for the server).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
 /// A bare HTTP/1.0 request to 127.0.0.1 (status code, body).
-pub fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-) -> Option<(u16, String)> {
-    let mut s =
-        TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
+pub fn http(port: u16, method: &str, path: &str, headers: &[(&str, &str)]) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    let mut req =
-        format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n");
+    let mut req = format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n");
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -198,10 +172,7 @@ pub fn http(
     let mut resp = String::new();
     s.read_to_string(&mut resp).ok()?;
     let status = resp.split_whitespace().nth(1)?.parse().ok()?;
-    let body = resp
-        .split_once("\r\n\r\n")
-        .map(|x| x.1.to_string())
-        .unwrap_or_default();
+    let body = resp.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
     Some((status, body))
 }
 
@@ -251,17 +222,11 @@ impl MotoServer {
         vec![
             ("HOME".into(), h.clone()),
             ("AWS_CONFIG_FILE".into(), format!("{h}/.aws/config")),
-            (
-                "AWS_SHARED_CREDENTIALS_FILE".into(),
-                format!("{h}/.aws/credentials"),
-            ),
+            ("AWS_SHARED_CREDENTIALS_FILE".into(), format!("{h}/.aws/credentials")),
             ("AWS_DEFAULT_REGION".into(), "us-east-1".into()),
             ("AWS_PAGER".into(), String::new()),
             ("AWS_ENDPOINT_URL".into(), self.url()),
-            (
-                "AWS_EC2_METADATA_SERVICE_ENDPOINT".into(),
-                format!("{}/", self.url()),
-            ),
+            ("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), format!("{}/", self.url())),
             ("NO_PROXY".into(), "*".into()),
         ]
     }
@@ -290,11 +255,7 @@ impl MotoServer {
     /// Like `aws` but panics unless it succeeds; returns standard output.
     pub fn aws_ok(&self, home: &Path, args: &[&str]) -> String {
         let o = self.aws(home, args);
-        assert!(
-            o.status.success(),
-            "aws {args:?} failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.status.success(), "aws {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
@@ -337,14 +298,7 @@ impl ImdsStub {
         let script = repo_root().join("tests/tools/imds_stub.py");
         let mut child = Command::new(python)
             .arg(script)
-            .args([
-                "--tokens",
-                if tokens_required {
-                    "required"
-                } else {
-                    "optional"
-                },
-            ])
+            .args(["--tokens", if tokens_required { "required" } else { "optional" }])
             .arg("--log")
             .arg(log)
             .stdin(Stdio::null())
@@ -354,9 +308,7 @@ impl ImdsStub {
             .expect("spawn imds_stub.py");
         let mut line = String::new();
         let stdout = child.stdout.take().expect("stub stdout");
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("stub READY line");
+        BufReader::new(stdout).read_line(&mut line).expect("stub READY line");
         let port = line
             .trim()
             .strip_prefix("READY ")

@@ -36,7 +36,7 @@ fn key_facts(c: &mut Credential, key: &str, value: &str) {
             let v = clean_value(value);
             if !v.is_empty() {
                 c.access_key_id = Some(mask_key(v));
-                c.temporary = match &v[..v.len().min(4)] {
+                c.temporary = match v.get(..4).unwrap_or("") {
                     "ASIA" => Some(true),
                     "AKIA" => Some(false),
                     _ => c.temporary,
@@ -286,17 +286,23 @@ fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
     let mut cred: Option<Credential> = None;
     let mut profile: Option<String> = None;
     for (ls, line) in lines(text) {
-        let t = line.trim();
+        // `<not set>` holds a space: keep it one column in the old whitespace-aligned table.
+        let t = line.trim().replace("<not set>", "<not-set>");
         let cols: Vec<&str> =
-            if t.contains(" : ") { t.split(" : ").map(str::trim).collect() } else { t.split_whitespace().collect() };
+            if t.contains(" : ") {
+            // An empty LOCATION leaves the line ending in ` :`.
+            t.split(" : ").map(|c| c.trim().trim_end_matches(" :").trim()).collect()
+        } else {
+            t.split_whitespace().collect()
+        };
         if cols.len() < 3 {
             continue;
         }
         match cols[0] {
-            "profile" => profile = Some(cols[1].to_string()).filter(|p| p != "<not set>"),
+            "profile" => profile = Some(cols[1].to_string()).filter(|p| p != "<not-set>"),
             "access_key" => {
                 let mut c = Credential::new(CredFormat::ConfigureList, blk.span(ls, ls + line.len()), blk.line(ls));
-                if cols[1] != "<not set>" {
+                if cols[1] != "<not-set>" {
                     let last4: String = cols[1].trim_start_matches('*').chars().collect();
                     c.access_key_id = Some(format!("****{last4}"));
                 }
@@ -318,7 +324,7 @@ fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
             }
             "secret_key" => {
                 if let Some(c) = cred.as_mut() {
-                    c.has_secret = cols[1] != "<not set>";
+                    c.has_secret = cols[1] != "<not-set>";
                     c.span = c.span.cover(blk.span(ls, ls + line.len()));
                 }
             }
@@ -328,5 +334,51 @@ fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
     if let Some(mut c) = cred {
         c.profile = profile;
         out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::CredFormat;
+    use crate::time::parse_instant;
+
+    fn creds(text: &str) -> Vec<crate::model::Credential> {
+        crate::analyze(text, parse_instant("2026-11-28T12:00:00Z").unwrap()).credentials
+    }
+
+    #[test]
+    fn configure_list_old_and_new_tables() {
+        let old = "      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile                <not set>             None    None\naccess_key     ****************ABCD         iam-role    \nsecret_key     ****************EFGH         iam-role    \n    region                us-west-2              env    AWS_DEFAULT_REGION\n";
+        let c = creds(old);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].format, CredFormat::ConfigureList);
+        assert_eq!(c[0].access_key_id.as_deref(), Some("****ABCD"));
+        assert_eq!(c[0].origin.as_deref(), Some("iam-role"));
+        assert_eq!(c[0].temporary, Some(true));
+        assert_eq!(c[0].profile, None);
+
+        let unset = "access_key                <not set>             None    None\nsecret_key                <not set>             None    None\n";
+        let c = creds(unset);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].access_key_id, None);
+        assert_eq!(c[0].origin, None);
+
+        let new = "NAME       : VALUE                    : TYPE             : LOCATION\nprofile    : dev                      : env              : AWS_PROFILE\naccess_key : ****************WXYZ     : shared-credentials-file :\nsecret_key : ****************ABCD     : shared-credentials-file :\n";
+        let c = creds(new);
+        assert_eq!(c[0].access_key_id.as_deref(), Some("****WXYZ"));
+        assert_eq!(c[0].origin.as_deref(), Some("shared-credentials-file"));
+        assert_eq!(c[0].profile.as_deref(), Some("dev"));
+    }
+
+    #[test]
+    fn credentials_file_profiles_with_tokens() {
+        let text = "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n\n[temp]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = y\naws_session_token = z\nx_security_token_expires = 2026-11-28T11:00:00Z\n";
+        let r = crate::analyze(text, parse_instant("2026-11-28T12:00:00Z").unwrap());
+        assert_eq!(r.context.token_profiles, vec!["temp".to_string()]);
+        let temp = r.credentials.iter().find(|c| c.profile.as_deref() == Some("temp")).unwrap();
+        assert!(temp.has_session_token);
+        assert_eq!(temp.temporary, Some(true));
+        assert!(temp.expiration.is_some());
+        assert!(r.has("profile_session_token"));
     }
 }

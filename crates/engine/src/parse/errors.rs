@@ -695,7 +695,7 @@ fn status_lines(blk: &Blk, out: &mut Vec<ErrorReport>) {
         for at in find_all(lower, pat) {
             // `401 Client Error: Unauthorized for url: …` (requests).
             if at >= 3 {
-                if let Some(s) = status_at(&text[at - 3..]) {
+                if let Some(s) = text.get(at - 3..).and_then(status_at) {
                     push(at - 3, at + pat.len(), Some(s), Sdk::Unknown);
                 }
             }
@@ -908,6 +908,18 @@ impl Markers {
         }
         Markers { sdk, wrapper, cli }
     }
+}
+
+/// The client a block shows, for observations that are not error reports.
+pub(crate) fn block_sdk(blk: &Blk) -> Sdk {
+    let m = Markers::of(blk);
+    if let Some(w) = m.wrapper {
+        return w;
+    }
+    if m.sdk == Sdk::Unknown && m.cli.as_ref().is_some_and(|c| c.tool == "aws") {
+        return Sdk::AwsCli;
+    }
+    m.sdk
 }
 
 /// Whether a marker found at `i` starts where a marker can: not inside a URL

@@ -102,6 +102,17 @@ fn imds_path(line: &str) -> Option<String> {
 }
 
 pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
+    let start = out.len();
+    scan_events(blk, out);
+    if out.len() > start {
+        let sdk = super::errors::block_sdk(blk);
+        for e in &mut out[start..] {
+            e.sdk = sdk;
+        }
+    }
+}
+
+fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
     let text = &blk.b.text;
     let all: Vec<(usize, &str)> = lines(text).collect();
     let msg_hits: Vec<(usize, ImdsKind)> = blk.hits(Table::Imds).map(|h| (h.start, MESSAGES[h.idx].1)).collect();
@@ -150,8 +161,9 @@ pub(crate) fn scan(blk: &Blk, out: &mut Vec<ImdsEvent>) {
         if mentions_imds {
             let mut status = status_in(line);
             if status.is_none() {
-                for (_, next) in all.iter().skip(k + 1).take(4) {
-                    if next.to_ascii_lowercase().contains("169.254.") {
+                // `curl` prints an HTML error page: its title comes a few lines down.
+                for (_, next) in all.iter().skip(k + 1).take(12) {
+                    if next.to_ascii_lowercase().contains("169.254.") || super::context::strip_prompt(next).is_some() {
                         break;
                     }
                     if let Some(s) = status_in(next) {

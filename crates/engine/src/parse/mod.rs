@@ -110,6 +110,13 @@ impl<'a> Blk<'a> {
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         Blk { b, lower, nl, hits, lines }
     }
+    /// Blanks `ranges` of the text (same offsets, newlines kept) and drops
+    /// the table hits inside them: a collector block, read by `collector`.
+    pub(crate) fn blank(&mut self, ranges: &[(usize, usize)]) {
+        crate::collector::blank(&mut self.b.text, ranges);
+        crate::collector::blank(&mut self.lower, ranges);
+        self.hits.retain(|h| !ranges.iter().any(|&(a, b)| h.start < b && a < h.end));
+    }
     /// The hits of one table, sorted by start.
     pub fn hits(&self, table: Table) -> impl Iterator<Item = &TableHit> + '_ {
         self.hits.iter().filter(move |h| h.table == table)
@@ -268,4 +275,52 @@ fn dedupe_credentials(v: &mut Vec<Credential>) {
         }
     }
     *v = out;
+}
+
+/// Entry points for the fuzz targets (`fuzz/`): each recognizer alone over a
+/// whole input. Not part of the API.
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::*;
+
+    fn with_block(text: &str, f: impl FnOnce(&Blk, &mut Observations)) -> Observations {
+        let lines = Lines::new(text);
+        let blk = Blk::new(text::normalize(text, Span::new(0, text.len())), &lines);
+        let mut obs = Observations::default();
+        f(&blk, &mut obs);
+        obs
+    }
+    pub fn normalize(text: &str) -> String {
+        text::normalize(text, Span::new(0, text.len())).text
+    }
+    pub fn objects(text: &str) -> usize {
+        super::objects::scan(text).len()
+    }
+    pub fn errors(text: &str) -> usize {
+        let mut v = Vec::new();
+        with_block(text, |b, _| super::errors::scan(b, &mut v));
+        super::errors::merge(v).len()
+    }
+    pub fn credentials(text: &str) -> usize {
+        with_block(text, |b, o| super::creds::scan(b, &mut o.context, &mut o.credentials)).credentials.len()
+    }
+    pub fn clock(text: &str) -> usize {
+        let mut c = super::clock::Clocks::default();
+        with_block(text, |b, _| super::clock::scan(b, &mut c));
+        c.evidence.len() + c.client_times.len() + c.server_times.len()
+    }
+    pub fn imds(text: &str) -> usize {
+        with_block(text, |b, o| super::imds::scan(b, &mut o.imds)).imds.len()
+    }
+    pub fn context(text: &str) -> usize {
+        with_block(text, |b, o| super::context::scan(b, &mut o.context)).context.env_vars.len()
+    }
+    pub fn collector(text: &str) -> bool {
+        let mut found = false;
+        with_block(text, |b, o| found = crate::collector::scan(b, o).is_some());
+        found
+    }
+    pub fn prefilter(text: &str) -> usize {
+        super::prefilter::trigger_lines(text, &Lines::new(text)).len()
+    }
 }
