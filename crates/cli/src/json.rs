@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 use tokendoctor_engine::i18n::Lang;
 use tokendoctor_engine::time::{rfc3339, Timestamp};
+use tokendoctor_engine::redact::redact;
 use tokendoctor_engine::{tree, Report};
 
 pub const SCHEMA_VERSION: u64 = 1;
@@ -40,7 +41,8 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
         .map(|e| {
             let mut m = Map::new();
             m.insert("code".into(), s(&e.code));
-            m.insert("message".into(), s(&e.message));
+            // Messages are quoted from the paste: redact anything secret in them.
+            m.insert("message".into(), e.message.as_deref().map(|v| json!(redact(v))).unwrap_or(Value::Null));
             m.insert("kind".into(), json!(format!("{:?}", e.kind()).to_ascii_lowercase()));
             m.insert("sdk".into(), json!(e.sdk.as_str()));
             m.insert("service".into(), s(&e.service));
@@ -74,7 +76,7 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
             m.insert("role".into(), s(&c.role));
             m.insert("origin".into(), s(&c.origin));
             m.insert("profile".into(), s(&c.profile));
-            m.insert("message".into(), s(&c.message));
+            m.insert("message".into(), c.message.as_deref().map(|v| json!(redact(v))).unwrap_or(Value::Null));
             line_fields(&mut m, c.line, map);
             Value::Object(m)
         })

@@ -328,7 +328,7 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
             ("code", if code.is_empty() { "—".to_string() } else { code.clone() }),
             ("code_paren", if code.is_empty() { String::new() } else { format!(" ({code})") }),
             ("service", service),
-            ("message", e.message.clone().unwrap_or_default()),
+            ("message", e.message.as_deref().map(crate::redact::redact).unwrap_or_default()),
         ];
         match e.kind() {
             ErrorKind::Expired if e.code.is_some() => b.add("expired_token", args, &ev),

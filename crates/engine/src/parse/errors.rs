@@ -551,7 +551,41 @@ fn xml(blk: &Blk, out: &mut Vec<ErrorReport>) {
             .unwrap_or(body.len().min(at - root + 6));
         r.span = blk.span(root, root + close);
         r.line = blk.line(at);
+        http_head_above(blk, root, &mut r);
         out.push(r);
+    }
+}
+
+/// A raw HTTP response printed above an error body (`curl -i`, `curl -v`,
+/// wire logs): its status line, request id and `Date` header belong to it.
+fn http_head_above(blk: &Blk, body_start: usize, r: &mut ErrorReport) {
+    let text = &blk.b.text;
+    let mut pos = blk.line_start(body_start);
+    for _ in 0..20 {
+        if pos == 0 {
+            break;
+        }
+        let ls = blk.line_start(pos - 1);
+        let line = &text[ls..pos - 1];
+        pos = ls;
+        let t = line.trim_start_matches(['<', ' ']);
+        let lower = t.to_ascii_lowercase();
+        if super::context::strip_prompt(line).is_some() {
+            break;
+        }
+        if let Some(rest) = lower.strip_prefix("http/") {
+            // `HTTP/1.1 403 Forbidden`, `HTTP/2 400`: the start of this response.
+            let after = rest.split_once(' ').map(|x| x.1).unwrap_or("");
+            set(&mut r.status_code, status_at(after));
+            break;
+        }
+        let Some((name, value)) = t.split_once(':') else { continue };
+        match name.trim().to_ascii_lowercase().as_str() {
+            "x-amzn-requestid" | "x-amz-request-id" => set(&mut r.request_id, request_id_value(value)),
+            "x-amzn-errortype" => set(&mut r.code, code_value(value)),
+            "date" => set(&mut r.server_time, time::http_date_at(value.trim()).and_then(|p| p.utc())),
+            _ => {}
+        }
     }
 }
 
@@ -651,6 +685,7 @@ fn objects_and_headers(blk: &Blk, out: &mut Vec<ErrorReport>) {
         if let Some(code) = code_value(v) {
             let mut r = report(blk, at, line_end, Sdk::Unknown);
             r.code = Some(code);
+            http_head_above(blk, blk.line_end(at) + 1, &mut r);
             out.push(r);
         }
     }
