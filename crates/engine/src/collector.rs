@@ -469,7 +469,7 @@ fn find_blocks(text: &str) -> Vec<Found> {
                     }
                 }
             }
-            f.fields.sort_by_key(|x| x.line_start);
+            crate::parse::util::sort_by_u64(&mut f.fields, |x| x.line_start as u64);
             i += 1;
         }
         floor = i;

@@ -254,7 +254,7 @@ fn lifetime_sentence(c: &Credential) -> (String, String) {
 
 /// Builds the report.
 pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
-    obs.errors.sort_by_key(|e| (kind_rank(e.kind()), e.span.start));
+    crate::parse::util::sort_by_u64(&mut obs.errors, |e| ((kind_rank(e.kind()) as u64) << 48) | e.span.start as u64);
     if obs.context.sdk == Sdk::Unknown {
         obs.context.sdk = obs.errors.iter().map(|e| e.sdk).max_by_key(|s| s.rank()).unwrap_or_default();
     }
@@ -489,7 +489,9 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
 
     let mut findings = b.out;
     // Most severe first, then in table order (the table is written in priority order).
-    findings.sort_by_key(|f| (f.severity(), FINDINGS.iter().position(|d| d.code == f.code()).unwrap_or(usize::MAX)));
+    crate::parse::util::sort_by_u64(&mut findings, |f| {
+        ((f.severity() as u64) << 32) | FINDINGS.iter().position(|d| d.code == f.code()).unwrap_or(0xffff) as u64
+    });
     let start_step = start_step(&findings, ctx);
     let mut ref_times = obs.ref_times;
     for e in &obs.errors {
@@ -499,7 +501,9 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
             }
         }
     }
-    ref_times.sort_by_key(|r| (r.time, r.line));
+    crate::parse::util::sort_by_u64(&mut ref_times, |r| {
+        ((r.time.timestamp().max(0) as u64) << 24) | r.line.min(0xff_ffff) as u64
+    });
     ref_times.dedup_by_key(|r| r.time);
     Report {
         now,

@@ -48,12 +48,77 @@ impl Parsed {
 
 /// Formats as RFC 3339 UTC with `Z`; milliseconds only when present.
 pub fn rfc3339(t: Timestamp) -> String {
+    // By hand: chrono's strftime formatter costs kilobytes of wasm.
+    let mut s = String::with_capacity(24);
+    push_num(&mut s, t.year() as u32, 4);
+    s.push('-');
+    push_num(&mut s, t.month(), 2);
+    s.push('-');
+    push_num(&mut s, t.day(), 2);
+    s.push('T');
+    push_num(&mut s, t.hour(), 2);
+    s.push(':');
+    push_num(&mut s, t.minute(), 2);
+    s.push(':');
+    push_num(&mut s, t.second(), 2);
     let ms = t.timestamp_subsec_millis();
-    if ms == 0 {
-        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    if ms != 0 {
+        s.push('.');
+        push_num(&mut s, ms, 3);
     }
+    s.push('Z');
+    s
+}
+
+/// Appends `n` zero-padded to `width` digits.
+fn push_num(s: &mut String, n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = buf.len() - i;
+    for _ in digits..width {
+        s.push('0');
+    }
+    s.extend(buf[i..].iter().map(|&b| b as char));
+}
+
+/// Parses a decimal such as `-00.0031265` or `0.000000626` (offsets printed
+/// by chronyc and w32tm). By hand: the standard float parser is large in wasm.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (neg, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut v = 0f64;
+    for b in int.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 0.1f64;
+    for b in frac.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(if neg { -v } else { v })
 }
 
 /// Parses an RFC 3339 / ISO 8601 instant given on a command line or in a form.

@@ -97,7 +97,7 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
                     // `0.000000626 seconds slow of NTP time` (slow: local behind).
                     let e = chrony.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::ChronyTracking));
                     let num: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-                    if let Ok(x) = num.parse::<f64>() {
+                    if let Some(x) = time::parse_decimal(&num) {
                         let sign = if v.contains("slow") { -1.0 } else { 1.0 };
                         e.offset_seconds = Some(sign * x);
                     }
@@ -145,7 +145,7 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
                     let num: String =
                         v.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
-                    e.offset_seconds = num.parse::<f64>().ok();
+                    e.offset_seconds = time::parse_decimal(&num);
                     e.span = e.span.cover(blk.span(ls, ls + line.len()));
                 }
                 _ => {}
@@ -162,7 +162,7 @@ pub(crate) fn scan(blk: &Blk, out: &mut Clocks) {
             if lower.contains(", d:") || lower[..i].ends_with('s') || lower.starts_with(|c: char| c.is_ascii_digit()) {
                 let num: String =
                     line[i + 3..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')).collect();
-                if let Ok(x) = num.parse::<f64>() {
+                if let Some(x) = time::parse_decimal(&num) {
                     let e = w32.get_or_insert_with(|| ev(blk, ls, line.len(), ClockSource::W32tm));
                     e.offset_seconds = Some(x);
                 }

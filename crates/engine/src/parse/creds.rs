@@ -288,8 +288,7 @@ fn configure_list(blk: &Blk, out: &mut Vec<Credential>) {
     for (ls, line) in lines(text) {
         // `<not set>` holds a space: keep it one column in the old whitespace-aligned table.
         let t = line.trim().replace("<not set>", "<not-set>");
-        let cols: Vec<&str> =
-            if t.contains(" : ") {
+        let cols: Vec<&str> = if t.contains(" : ") {
             // An empty LOCATION leaves the line ending in ` :`.
             t.split(" : ").map(|c| c.trim().trim_end_matches(" :").trim()).collect()
         } else {

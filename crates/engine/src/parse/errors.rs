@@ -99,7 +99,7 @@ fn find_labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<LabelHit> {
         }
         found.push(LabelHit { at, value_at: end + (rest.len() - trimmed.len()) + 1, label, lang });
     }
-    found.sort_by_key(|h| (h.at, usize::MAX - h.value_at));
+    sort_by_u64(&mut found, |h| ((h.at as u64) << 32) | (u32::MAX as u64 - (h.value_at as u64).min(u32::MAX as u64)));
     // Drop labels inside a longer one (`request id` inside `extended request id`).
     let mut kept: Vec<LabelHit> = Vec::new();
     for h in found {
@@ -1094,7 +1094,7 @@ fn absorb(into: &mut ErrorReport, from: ErrorReport) {
 pub(crate) fn merge(mut cands: Vec<ErrorReport>) -> Vec<ErrorReport> {
     const SAME_CODE_LINES: usize = 40;
     const ATTACH_LINES: usize = 6;
-    cands.sort_by_key(|r| (r.line, r.span.start));
+    sort_by_u64(&mut cands, |r| ((r.line as u64) << 36) | (r.span.start as u64).min((1 << 36) - 1));
     let (coded, plain): (Vec<_>, Vec<_>) = cands.into_iter().partition(|r| r.code.is_some());
     let mut merged: Vec<ErrorReport> = Vec::new();
     for r in coded {

@@ -107,7 +107,8 @@ impl<'a> Blk<'a> {
             }
             hits.push(TableHit { table, idx, start: h.start, end: h.end });
         });
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // By start, longer first.
+        util::sort_by_u64(&mut hits, |h| ((h.start as u64) << 16) | (0xffff - (h.end - h.start).min(0xffff) as u64));
         Blk { b, lower, nl, hits, lines }
     }
     /// Blanks `ranges` of the text (same offsets, newlines kept) and drops
@@ -264,7 +265,9 @@ fn pair_clock(c: &mut clock::Clocks) {
 /// The same document read twice (a JSON list and its PowerShell twin, or the
 /// same document pasted again) counts once.
 fn dedupe_credentials(v: &mut Vec<Credential>) {
-    v.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    util::sort_by_u64(v, |c| {
+        ((c.span.start as u64) << 24) | (0xff_ffff - (c.span.end - c.span.start).min(0xff_ffff) as u64)
+    });
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<Credential> = Vec::new();
     for c in v.drain(..) {

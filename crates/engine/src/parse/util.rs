@@ -177,6 +177,16 @@ pub fn clean_message(s: &str) -> String {
     out
 }
 
+/// Sorts `v` by a `u64` key, stably. Every caller shares one instantiation
+/// of the sort (on `(key, index)` pairs): each `sort_by_key` with its own
+/// closure would add a copy of the sort to the wasm.
+pub fn sort_by_u64<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    let mut keys: Vec<(u64, u32)> = v.iter().enumerate().map(|(i, x)| (key(x), i as u32)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(keys.into_iter().filter_map(|(_, i)| slots[i as usize].take()));
+}
+
 /// `s[start..start+len]`, shortened to a character boundary.
 pub fn window(s: &str, start: usize, len: usize) -> &str {
     let start = start.min(s.len());
