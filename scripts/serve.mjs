@@ -6,11 +6,14 @@
 //
 //   node scripts/serve.mjs [DIR=dist] [--port 8080] [--host 127.0.0.1] [--base /sub/path/]
 //
-// --base serves DIR under a sub-path (as GitHub Pages does for /repo/).
+// --base serves DIR under a sub-path (as GitHub Pages does for /repo/). An
+// unknown path under it gets DIR/404.html with status 404 when there is one,
+// as GitHub Pages and an S3 website's error document do.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,12 +35,14 @@ export const MIME = {
 
 /**
  * Serve `root` over HTTP. Resolves once listening.
- * @param {{root?: string, host?: string, port?: number, base?: string,
+ * @param {{root?: string, host?: string, port?: number, base?: string, gzip?: string[],
  *          onRequest?: (req: {method: string, url: string, status: number}) => void}} opts
- *        port 0 (the default) picks a free port.
+ *        port 0 (the default) picks a free port. `gzip` lists extensions (['.wasm'])
+ *        sent gzipped with Content-Encoding: gzip to every client, as
+ *        scripts/deploy-s3.sh stores the .wasm on S3.
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, base = '/', onRequest } = {}) {
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, base = '/', gzip = [], onRequest } = {}) {
   const dir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   if ((await stat(dir).catch(() => null))?.isDirectory() !== true) {
@@ -69,7 +74,13 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       file = join(file, 'index.html');
       info = await stat(file).catch(() => null);
     }
-    if (!info?.isFile()) return done(404, { 'Content-Type': MIME['.txt'] }, 'not found\n');
+    let status = 200;
+    if (!info?.isFile()) {
+      file = join(dir, '404.html');
+      info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return done(404, { 'Content-Type': MIME['.txt'] }, 'not found\n');
+      status = 404;
+    }
     const headers = {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
@@ -77,12 +88,17 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
-    if (req.method === 'HEAD') return done(200, headers);
-    res.writeHead(200, headers);
+    if (gzip.includes(extname(file))) {
+      const body = gzipSync(await readFile(file), { level: 9 });
+      Object.assign(headers, { 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      return done(status, headers, req.method === 'HEAD' ? undefined : body);
+    }
+    if (req.method === 'HEAD') return done(status, headers);
+    res.writeHead(status, headers);
     createReadStream(file)
       .on('error', () => res.destroy())
       .pipe(res)
-      .on('finish', () => onRequest?.({ method: req.method, url: req.url, status: 200 }));
+      .on('finish', () => onRequest?.({ method: req.method, url: req.url, status }));
   });
 
   await new Promise((ok, fail) => {

@@ -48,8 +48,8 @@ const TOAST_MS: u32 = 4000;
 pub fn start() {
     panic::install();
     // The static placeholder in index.html (what a slow link shows first).
-    if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
-        shell.remove();
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
     }
     yew::Renderer::<App>::new().render();
 }

@@ -304,7 +304,7 @@ impl State {
             region: non_empty(&c.region),
             at: match self.ref_mode {
                 RefMode::Now => None,
-                _ => Some(share_time(self.ref_time())),
+                _ => Some(share::compact_time(self.ref_time())),
             },
             facts: self.facts.as_deref().map(str::to_string),
             paste: None,
@@ -422,11 +422,6 @@ impl State {
             self.report = Shared::new(share::rediagnose(&self.report, t));
         }
     }
-}
-
-/// Compact UTC, as links carry it.
-fn share_time(t: Timestamp) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 impl Reducible for State {

@@ -197,6 +197,12 @@ test('copy link and copy report: facts without secrets; the link reopens the dia
   assertNoSecret('the link with the paste', withPaste);
   assert.match(withPaste, /&paste=com%2Eamazonaws%2EAmazonServiceException/);
 
+  // Each command block copies its own text, confirmed through the status region.
+  await page.getByTestId('command').first().getByRole('button').click();
+  await page.waitForFunction(() => /^Copied/.test(document.querySelector('[role=status] [data-testid=announce]').textContent));
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(command, await page.getByTestId('command').first().locator('pre').textContent());
+
   await page.getByTestId('copy-report').click();
   await page.waitForFunction(() => /Report copied/.test(document.querySelector('[data-testid=announce]').textContent));
   const report = await page.evaluate(() => navigator.clipboard.readText());

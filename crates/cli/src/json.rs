@@ -3,8 +3,8 @@
 
 use serde_json::{json, Map, Value};
 use tokendoctor_engine::i18n::Lang;
-use tokendoctor_engine::time::{rfc3339, Timestamp};
 use tokendoctor_engine::redact::redact;
+use tokendoctor_engine::time::{rfc3339, Timestamp};
 use tokendoctor_engine::{tree, Report};
 
 pub const SCHEMA_VERSION: u64 = 1;

@@ -119,10 +119,7 @@ impl json::LineMap for Input {
 
 fn read_inputs(paths: &[String]) -> Result<Input, UsageError> {
     let paths: Vec<String> = if paths.is_empty() { vec!["-".into()] } else { paths.to_vec() };
-    let mut input = Input {
-        bytes: Vec::new(),
-        files: Vec::new(),
-    };
+    let mut input = Input { bytes: Vec::new(), files: Vec::new() };
     for p in &paths {
         let first_line = 1 + input.bytes.iter().filter(|b| **b == b'\n').count();
         input.files.push((p.clone(), first_line));
@@ -149,7 +146,9 @@ fn read_inputs(paths: &[String]) -> Result<Input, UsageError> {
 
 fn now_arg(a: &Args) -> Result<Timestamp, UsageError> {
     match a.value("now") {
-        Some(s) => parse_instant(s).ok_or_else(|| UsageError::usage(format!("--now: `{s}` is not an RFC 3339 time such as 2026-11-28T12:00:00Z"))),
+        Some(s) => parse_instant(s).ok_or_else(|| {
+            UsageError::usage(format!("--now: `{s}` is not an RFC 3339 time such as 2026-11-28T12:00:00Z"))
+        }),
         None => Ok(chrono::Utc::now()),
     }
 }
@@ -176,7 +175,8 @@ fn diagnose(a: Args) -> Result<(), UsageError> {
         serde_json::to_writer_pretty(&mut out, &v).map_err(UsageError::from)?;
         writeln!(out).map_err(UsageError::from)?;
     } else {
-        let color = !a.flag("no-color") && (a.flag("color") || (std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()));
+        let color = !a.flag("no-color")
+            && (a.flag("color") || (std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()));
         let text = String::from_utf8_lossy(&input.bytes);
         human::write(&mut out, &report, &text, &input, lang, color).map_err(UsageError::from)?;
     }
@@ -206,8 +206,11 @@ fn steps(a: Args) -> Result<(), UsageError> {
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({"schema_version": 1, "start": tree::START, "steps": nodes}))
-            .map_err(UsageError::from)?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({"schema_version": 1, "start": tree::START, "steps": nodes}),
+        )
+        .map_err(UsageError::from)?;
         writeln!(out).map_err(UsageError::from)?;
     } else {
         for n in tree::NODES {

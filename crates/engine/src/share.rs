@@ -145,6 +145,12 @@ fn text(s: &str) -> String {
     cap(flat.trim(), TEXT_CAP)
 }
 
+/// `20261128T094716Z`: the compact UTC form links use (no chrono format
+/// machinery, which is large in wasm).
+pub fn compact_time(t: Timestamp) -> String {
+    time(Some(t))
+}
+
 fn time(t: Option<Timestamp>) -> String {
     t.map(|t| {
         format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
