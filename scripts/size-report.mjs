@@ -13,7 +13,9 @@ import { join, relative } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 
-const DEFAULT_BUDGET = 150 * 1024; // 150 KB gzip, for now (issue 2)
+// 256 KB gzip for all of dist/: the measured app plus a little headroom, so
+// growth fails the suite (README "Size budget" explains the figure).
+const DEFAULT_BUDGET = 256 * 1024;
 
 const args = process.argv.slice(2);
 let dir = 'dist';

@@ -285,6 +285,11 @@ impl State {
         i.region = non_empty(&self.ctx.region);
         i.shell = self.ctx.shell;
         i.imds = self.ctx.imds;
+        // The form starts from the paste and the user may override both.
+        i.container = tokendoctor_engine::commands::container(&self.ctx.container);
+        if self.ctx.sdk != Sdk::Unknown {
+            i.sdk = self.ctx.sdk;
+        }
         i
     }
 
@@ -563,6 +568,19 @@ mod tests {
         // Cleared paste: the prefilled SDK goes away, the step stays.
         let s = analyzed(s, "");
         assert_eq!(s.ctx.sdk, Sdk::Unknown);
+    }
+
+    #[test]
+    fn container_and_sdk_shape_the_commands() {
+        let s = analyzed(fresh(), SEED);
+        assert_eq!(s.inputs().sdk, Sdk::JavaV1, "from the paste");
+        let s = s.reduce(Action::SetField(Field::Container, "ecs".into()));
+        assert_eq!(s.inputs().container, Some("ecs"));
+        let cmds = tokendoctor_engine::commands::for_step("expired_source", &s.inputs(), Lang::En);
+        assert!(cmds.commands.iter().any(|c| c.id == "container_credentials"));
+        let s = s.reduce(Action::SetField(Field::Sdk, "java-v2".into()));
+        let code = tokendoctor_engine::commands::for_step("app_caches", &s.inputs(), Lang::En);
+        assert_eq!(code.commands.iter().map(|c| c.id).collect::<Vec<_>>(), vec!["java_v2_refresh"]);
     }
 
     #[test]

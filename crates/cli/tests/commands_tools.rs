@@ -77,7 +77,18 @@ fn shellcheck_passes_on_every_bash_block() {
     edge.role = Some("--x.y@z+=,".into());
     edge.instance_profile = Some("p,Arn=x".into());
     edge.profile = Some("team/app:x=1,y".into());
-    let sets = [("values", sample()), ("no-pid", no_pid), ("edge", edge), ("placeholders", Inputs::default())];
+    // Every container adds its own blocks; a known SDK hides the other SDK's code.
+    let containers: Vec<(String, Inputs)> = tokendoctor_engine::commands::CONTAINERS
+        .iter()
+        .map(|c| (format!("in-{c}"), Inputs { container: Some(c), sdk: tokendoctor_engine::Sdk::JavaV2, ..sample() }))
+        .collect();
+    let mut sets = vec![
+        ("values".to_string(), sample()),
+        ("no-pid".to_string(), no_pid),
+        ("edge".to_string(), edge),
+        ("placeholders".to_string(), Inputs::default()),
+    ];
+    sets.extend(containers);
     let scratch = Scratch::new("shellcheck");
     let mut texts: Vec<String> = Vec::new();
     let mut files = Vec::new();

@@ -32,7 +32,7 @@
 //! string with a quote in it).
 
 use crate::i18n::{Lang, Text};
-use crate::model::Context;
+use crate::model::{Context, Sdk};
 use crate::validate::{self, Field, Invalid};
 
 /// The shell a command is written for.
@@ -104,6 +104,19 @@ pub struct Inputs {
     pub account: Option<String>,
     pub shell: Shell,
     pub imds: Imds,
+    /// Where the application runs: `docker`, `ecs`, `eks`, or `None` (on the
+    /// instance itself). Adds the container's own credential checks.
+    pub container: Option<&'static str>,
+    /// The SDK the application uses; `Unknown` shows the code for every SDK.
+    pub sdk: Sdk,
+}
+
+/// The container choices `Inputs::container` takes.
+pub const CONTAINERS: [&str; 3] = ["docker", "ecs", "eks"];
+
+/// `docker`, `ecs`, `eks` (any case) as the static name, anything else `None`.
+pub fn container(s: &str) -> Option<&'static str> {
+    CONTAINERS.into_iter().find(|c| c.eq_ignore_ascii_case(s.trim()))
 }
 
 impl Inputs {
@@ -120,6 +133,8 @@ impl Inputs {
                 Some(false) => Imds::V1,
                 _ => Imds::V2,
             },
+            container: ctx.container.and_then(container),
+            sdk: ctx.sdk,
             ..Inputs::default()
         }
     }
@@ -238,6 +253,10 @@ pub enum Cond {
     Pid,
     /// No process ID (look at every process).
     NoPid,
+    /// The application runs in this kind of container.
+    Container(&'static str),
+    /// The application uses this SDK (or the SDK is not known).
+    Sdk(Sdk),
 }
 
 impl Cond {
@@ -248,6 +267,8 @@ impl Cond {
             Cond::ImdsV2 => inputs.imds == Imds::V2,
             Cond::Pid => inputs.get(Field::Pid).is_some(),
             Cond::NoPid => inputs.get(Field::Pid).is_none(),
+            Cond::Container(c) => inputs.container == Some(c),
+            Cond::Sdk(s) => inputs.sdk == s || matches!(inputs.sdk, Sdk::Unknown | Sdk::Other),
         }
     }
 }
@@ -591,11 +612,66 @@ $kept = foreach ($line in Get-Content "$f.bak") { if ($line -match '^\s*\[\s*(.*
 Set-Content -Path $f -Value $kept
 Select-String -Path $f -Pattern '^\s*\['"##,
     ),
+    // ── Containers: their own credential sources ────────────────────────
+    t(
+        "container_credentials",
+        Bash,
+        Cond::Container("ecs"),
+        "In an ECS task: read the task role's credentials the way the SDK does (secrets masked); the SDK uses these, not the instance's",
+        "En una tarea de ECS: lee las credenciales del rol de la tarea como lo hace el SDK (secretos ocultos); el SDK usa estas, no las de la instancia",
+        r##"echo "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-<not set: no task role>}"
+curl -sS --max-time 2 "http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-/}" \
+  | sed -E 's/"(SecretAccessKey|Token)" *: *"[^"]*"/"\1": "<redacted>"/g'"##,
+    ),
+    t(
+        "container_credentials",
+        Ps,
+        Cond::Container("ecs"),
+        "In an ECS task: read the task role's credentials the way the SDK does (secrets masked); the SDK uses these, not the instance's",
+        "En una tarea de ECS: lee las credenciales del rol de la tarea como lo hace el SDK (secretos ocultos); el SDK usa estas, no las de la instancia",
+        r##"$c = Invoke-RestMethod -TimeoutSec 2 -Uri ('http://169.254.170.2' + $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)
+$c | Select-Object RoleArn, AccessKeyId, Expiration"##,
+    ),
+    t(
+        "container_credentials",
+        Bash,
+        Cond::Container("eks"),
+        "In an EKS pod: show which role the pod gets (IRSA or Pod Identity) and when its web identity token was last renewed",
+        "En un pod de EKS: muestra qué rol recibe el pod (IRSA o Pod Identity) y cuándo se renovó su token de identidad web",
+        r##"env | grep -E '^AWS_(ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_CREDENTIALS_FULL_URI|CONTAINER_AUTHORIZATION_TOKEN_FILE)=' || echo 'no IRSA or Pod Identity variables: the pod falls back to the node role via IMDS'
+if [ -n "${AWS_WEB_IDENTITY_TOKEN_FILE:-}" ]; then ls -l --time-style=+%Y-%m-%dT%H:%M:%S%z "$AWS_WEB_IDENTITY_TOKEN_FILE"; fi"##,
+    ),
+    t(
+        "container_credentials",
+        Ps,
+        Cond::Container("eks"),
+        "In an EKS pod: show which role the pod gets (IRSA or Pod Identity) and when its web identity token was last renewed",
+        "En un pod de EKS: muestra qué rol recibe el pod (IRSA o Pod Identity) y cuándo se renovó su token de identidad web",
+        r##"Get-ChildItem Env:AWS_ROLE_ARN, Env:AWS_WEB_IDENTITY_TOKEN_FILE, Env:AWS_CONTAINER_CREDENTIALS_FULL_URI -ErrorAction SilentlyContinue | Select-Object Name, Value
+if ($env:AWS_WEB_IDENTITY_TOKEN_FILE) { Get-Item $env:AWS_WEB_IDENTITY_TOKEN_FILE | Select-Object LastWriteTimeUtc }"##,
+    ),
+    t(
+        "container_credentials",
+        Bash,
+        Cond::Container("docker"),
+        "In a Docker container: time the IMDSv2 token request from inside it (a timeout here and not on the host means the hop limit)",
+        "En un contenedor Docker: mide la solicitud del token de IMDSv2 desde dentro (si agota el tiempo aquí y no en el host, es el límite de saltos)",
+        r##"curl -sS -o /dev/null -w 'token PUT: HTTP %{http_code} in %{time_total}s\n' --max-time 2 -X PUT \
+  -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' http://169.254.169.254/latest/api/token || echo 'no answer: hop limit 1 or a firewall'"##,
+    ),
+    t(
+        "container_credentials",
+        Ps,
+        Cond::Container("docker"),
+        "In a Docker container: time the IMDSv2 token request from inside it (a timeout here and not on the host means the hop limit)",
+        "En un contenedor Docker: mide la solicitud del token de IMDSv2 desde dentro (si agota el tiempo aquí y no en el host, es el límite de saltos)",
+        r##"Measure-Command { Invoke-RestMethod -TimeoutSec 2 -Method PUT -Headers @{ 'X-aws-ec2-metadata-token-ttl-seconds' = '21600' } -Uri http://169.254.169.254/latest/api/token } | Select-Object TotalSeconds"##,
+    ),
     // ── Code that refreshes (Java) ──────────────────────────────────────
     t(
         "java_v1_refresh",
         Java,
-        Any,
+        Cond::Sdk(Sdk::JavaV1),
         "AWS SDK for Java 1.x: providers that refresh by themselves, and the one that never does",
         "AWS SDK para Java 1.x: proveedores que se renuevan solos y el que nunca lo hace",
         r##"// Refreshes by itself: the default chain ends with the instance profile provider.
@@ -613,7 +689,7 @@ AWSCredentialsProvider assumed = new STSAssumeRoleSessionCredentialsProvider.Bui
     t(
         "java_v2_refresh",
         Java,
-        Any,
+        Cond::Sdk(Sdk::JavaV2),
         "AWS SDK for Java 2.x: providers that refresh by themselves, and the one that never does",
         "AWS SDK para Java 2.x: proveedores que se renuevan solos y el que nunca lo hace",
         r##"// Refreshes by itself: the default chain ends with the instance profile provider.
@@ -1336,6 +1412,8 @@ mod tests {
             account: Some("123456789012".into()),
             shell,
             imds,
+            container: None,
+            sdk: Sdk::Unknown,
         }
     }
 
@@ -1381,7 +1459,9 @@ mod tests {
                     }
                     // Every id the node offers shows up unless it has no variant for this shell.
                     for id in n.commands {
-                        let fits = TEMPLATES.iter().any(|t| t.id == *id && t.variant.fits(shell));
+                        let fits = TEMPLATES
+                            .iter()
+                            .any(|t| t.id == *id && t.variant.fits(shell) && t.cond.holds(&sample(shell, imds)));
                         let fallback = s.commands.iter().all(|c| !Variant::fits(variant_of(c), shell));
                         if fits && !fallback {
                             assert!(
@@ -1668,6 +1748,8 @@ mod tests {
                 account: Some(v.into()),
                 shell: Shell::Bash,
                 imds: Imds::V1,
+                container: Some("ecs"),
+                sdk: Sdk::Unknown,
             };
             for n in NODES {
                 for shell in SHELLS {
@@ -1699,5 +1781,42 @@ mod tests {
             (Some("r"), Some("i-1234abcd"), Some("123456789012"))
         );
         assert_eq!((i.imds, i.shell), (Imds::V1, Shell::PowerShell));
+    }
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::*;
+
+    fn ids(step: &str, inputs: &Inputs) -> Vec<&'static str> {
+        for_step(step, inputs, Lang::En).commands.iter().map(|c| c.id).collect()
+    }
+
+    #[test]
+    fn containers_add_their_own_checks() {
+        let none = Inputs::default();
+        assert!(!ids("expired_source", &none).contains(&"container_credentials"));
+        for c in CONTAINERS {
+            let i = Inputs { container: Some(c), ..Inputs::default() };
+            let s = for_step("imds_reach", &i, Lang::Es);
+            let block = s.commands.iter().find(|b| b.id == "container_credentials").unwrap();
+            assert!(!block.purpose.is_empty() && !block.text.is_empty(), "{c}");
+        }
+        let ecs = for_step("expired_source", &Inputs { container: container("ECS"), ..Inputs::default() }, Lang::En);
+        assert!(ecs.commands.iter().any(|b| b.text.contains("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")));
+        assert_eq!(container("podman"), None);
+    }
+
+    #[test]
+    fn a_known_sdk_shows_only_its_own_code() {
+        let java1 = Inputs { sdk: Sdk::JavaV1, ..Inputs::default() };
+        assert_eq!(ids("app_caches", &java1), vec!["java_v1_refresh"]);
+        let java2 = Inputs { sdk: Sdk::JavaV2, ..Inputs::default() };
+        assert_eq!(ids("app_caches", &java2), vec!["java_v2_refresh"]);
+        let unknown = Inputs::default();
+        assert_eq!(ids("app_caches", &unknown), vec!["java_v1_refresh", "java_v2_refresh"]);
+        let python = Inputs { sdk: Sdk::Python, ..Inputs::default() };
+        assert!(ids("app_refresh", &python).contains(&"assume_role_profile"));
+        assert!(!ids("app_refresh", &python).iter().any(|i| i.starts_with("java")));
     }
 }

@@ -173,7 +173,7 @@ pub const NODES: &[Node] = &[
             a("An SSO (IAM Identity Center) profile", "Un perfil de SSO (IAM Identity Center)", "sso_expired"),
             a("I don't know", "No lo sé", "collect"),
         ],
-        commands: &["configure_list", "export_credentials", "caller_identity", "env_names", "java_props", "token_profiles"],
+        commands: &["configure_list", "export_credentials", "caller_identity", "env_names", "java_props", "token_profiles", "container_credentials"],
         docs: &[KC_EXPIRED, DOC_CHAIN],
     },
     Node {
@@ -269,7 +269,7 @@ pub const NODES: &[Node] = &[
             a("IMDS returns credentials that are already expired", "IMDS devuelve credenciales ya caducadas", "imds_expired_served"),
             a("IMDS returns an error or nothing", "IMDS devuelve un error o nada", "imds_reach"),
         ],
-        commands: &["imds_credentials", "imds_iam_info"],
+        commands: &["imds_credentials", "imds_iam_info", "container_credentials"],
         docs: &["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html"],
     },
     Node {
@@ -316,7 +316,7 @@ pub const NODES: &[Node] = &[
             a("It works on the host but not in the container", "Funciona en el host pero no en el contenedor", "imds_hop_limit"),
             a("It returns credentials", "Devuelve credenciales", "instance_role_stale"),
         ],
-        commands: &["imds_token_probe", "imds_role_list", "imds_credentials"],
+        commands: &["imds_token_probe", "imds_role_list", "imds_credentials", "container_credentials"],
         docs: &[KC_IMDS, DOC_IMDS_SDK],
     },
     Node {
@@ -332,7 +332,7 @@ pub const NODES: &[Node] = &[
             a("The application runs in a container", "La aplicación se ejecuta en un contenedor", "imds_hop_limit"),
             a("Neither: raise the SDK's timeout and attempts", "Ninguno: aumentar el tiempo de espera y los intentos del SDK", "imds_retries"),
         ],
-        commands: &["imds_token_probe", "proxy_vars", "describe_metadata_options"],
+        commands: &["imds_token_probe", "proxy_vars", "describe_metadata_options", "container_credentials"],
         docs: &[KC_IMDS],
     },
     Node {
@@ -356,7 +356,7 @@ pub const NODES: &[Node] = &[
             "La respuesta del token de IMDSv2 vuelve con un límite de saltos (1 por defecto). Cada red de contenedores añade un salto, así que el token nunca llega al contenedor y el SDK agota el tiempo. Pon el límite en 2 (3 para Docker dentro de Docker); no hace falta reiniciar.",
         ),
         answers: &[a("Done", "Hecho", "verify")],
-        commands: &["imds_instance_identity", "describe_metadata_options", "hop_limit_2"],
+        commands: &["imds_instance_identity", "describe_metadata_options", "hop_limit_2", "container_credentials"],
         docs: &[DOC_IMDS_OPTS],
     },
     Node {
