@@ -30,6 +30,8 @@ pub const VALUE_OPTIONS: &[&str] = &[
     "account",
     "shell",
     "imds",
+    "container",
+    "sdk",
 ];
 
 /// `Inputs` from the flags, on top of `base` (a diagnosis context, or empty).
@@ -43,6 +45,19 @@ pub fn inputs_from_args(a: &Args, base: Inputs, lang: Lang) -> Result<Inputs, Us
     if let Some(s) = a.value("imds") {
         inputs.imds =
             Imds::parse(s).ok_or_else(|| UsageError::usage(format!("--imds: `{}` is not v1 or v2", printable(s))))?;
+    }
+    if let Some(s) = a.value("container") {
+        inputs.container = match s {
+            "" | "none" => None,
+            other => Some(tokendoctor_engine::commands::container(other).ok_or_else(|| {
+                UsageError::usage(format!("--container: `{}` is not none, docker, ecs or eks", printable(other)))
+            })?),
+        };
+    }
+    if let Some(s) = a.value("sdk") {
+        inputs.sdk = tokendoctor_engine::Sdk::parse(s).ok_or_else(|| {
+            UsageError::usage(format!("--sdk: `{}` is not one of java-v1, java-v2, python, aws-cli, js-v2, js-v3, go-v1, go-v2, dotnet, php, ruby, rust, powershell, terraform, hadoop-s3a", printable(s)))
+        })?;
     }
     for f in Field::ALL {
         let Some(v) = a.value(f.flag()) else { continue };

@@ -27,7 +27,8 @@ tokendoctor: diagnose AWS ExpiredToken, clock-skew and instance-metadata errors
 USAGE:
   tokendoctor diagnose [--now RFC3339] [--json] [--lang en|es] [FILE...|-]
   tokendoctor steps [--json] [--lang en|es]
-  tokendoctor commands --step ID [VALUES] [--shell bash|powershell] [--imds v1|v2] [--json] [--lang en|es]
+  tokendoctor commands --step ID [VALUES] [--shell bash|powershell] [--imds v1|v2]
+                       [--container none|docker|ecs|eks] [--sdk SDK] [--json] [--lang en|es]
   tokendoctor redact [FILE|-]
   tokendoctor collector [--shell bash|powershell]
   tokendoctor bench [--size-mib N] [--runs N] [--keep]
@@ -47,8 +48,11 @@ the shell and IMDS version chosen (default bash, v2). VALUES fill them:
 checked against AWS's format rules and quoted for the shell; a rejected value
 exits 2 with the rule, a missing one shows a <PLACEHOLDER>. --json prints
 {\"step\", \"commands\": [{\"id\", \"shell\", \"purpose\", \"text\"}], \"problems\", \"missing\"}.
-diagnose takes the same VALUES, --shell and --imds: with --json it adds the
-commands of the step it leads to, filled from the paste and the flags.
+--container adds the checks of the container the application runs in, and
+--sdk keeps only that SDK's code (default: from the paste, else all).
+diagnose takes the same VALUES, --shell, --imds, --container and --sdk: with
+--json it adds the commands of the step it leads to, filled from the paste
+and the flags.
 
 collector prints a read-only script to run on the instance (bash, the
 default, or PowerShell). It gathers the clock, IMDS, credential-document,

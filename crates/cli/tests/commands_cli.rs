@@ -173,3 +173,16 @@ fn diagnose_json_lists_the_commands_of_its_step() {
     let o = td(&["diagnose", "--role", "a b"], paste);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn container_and_sdk_flags() {
+    let v = json(&td(&["commands", "--step", "expired_source", "--container", "ecs", "--json"], ""));
+    let ids: Vec<&str> = v["commands"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"container_credentials"), "{ids:?}");
+    let v = json(&td(&["commands", "--step", "app_caches", "--sdk", "java-v2", "--json"], ""));
+    let ids: Vec<&str> = v["commands"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["java_v2_refresh"]);
+    let bad = td(&["commands", "--step", "start", "--container", "podman"], "");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--container"));
+}

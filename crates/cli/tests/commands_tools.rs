@@ -39,6 +39,8 @@ fn sample() -> Inputs {
         account: Some("123456789012".into()),
         shell: Shell::Bash,
         imds: Imds::V2,
+        container: None,
+        sdk: tokendoctor_engine::Sdk::Unknown,
     }
 }
 
