@@ -536,21 +536,6 @@ fn no_answer(s: &str) -> bool {
     matches!(s, "timeout" | "refused" | "unreachable" | "dns") || s.starts_with("error")
 }
 
-fn kind_of_status(s: u16) -> Option<ImdsKind> {
-    Some(match s {
-        401 => ImdsKind::Unauthorized,
-        403 => ImdsKind::Forbidden,
-        404 => ImdsKind::NotFound,
-        405 => ImdsKind::MethodNotAllowed,
-        429 => ImdsKind::Throttled,
-        _ => return None,
-    })
-}
-
-fn role_name_ok(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b))
-}
-
 /// `<redacted len=40>` → 40; any other non-empty value counts as present.
 fn redacted_len(v: &str) -> usize {
     match v.find("len=") {
@@ -603,7 +588,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
     let ctx = &mut obs.context;
 
     // Role, instance, region, instance profile.
-    if let Some(r) = f.value("role").filter(|r| role_name_ok(r)) {
+    if let Some(r) = f.value("role").filter(|r| crate::parse::context::role_name_ok(r)) {
         ctx.role = Some(r.to_string());
     }
     if let Some(id) = f.value("instance_id").filter(|i| is_instance_id(i)) {
@@ -613,8 +598,10 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
         ctx.region = Some(r.to_string());
     }
     if let Some((partition, _, _, account, res)) = f.value("iam_info_profile_arn").and_then(parse_arn) {
-        if let Some(name) =
-            res.strip_prefix("instance-profile/").and_then(|r| r.rsplit('/').next()).filter(|n| role_name_ok(n))
+        if let Some(name) = res
+            .strip_prefix("instance-profile/")
+            .and_then(|r| r.rsplit('/').next())
+            .filter(|n| crate::parse::context::role_name_ok(n))
         {
             ctx.instance_profile = Some(name.to_string());
         }
@@ -646,7 +633,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
                 events.push((ImdsKind::V1Blocked, Some(401), "/latest/meta-data/", v));
             } else {
                 for (s, x, path) in [(ts, t, "/latest/api/token"), (vs, v, "/latest/meta-data/")] {
-                    if let Some(k) = status_code(s).and_then(kind_of_status) {
+                    if let Some(k) = status_code(s).and_then(ImdsKind::from_status) {
                         events.push((k, status_code(s), path, x));
                     }
                 }
@@ -662,7 +649,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
                 ("cred_status", "/latest/meta-data/iam/security-credentials/"),
             ] {
                 let Some(x) = f.get(key) else { continue };
-                if let Some(k) = status_code(&x.value).and_then(kind_of_status) {
+                if let Some(k) = status_code(&x.value).and_then(ImdsKind::from_status) {
                     events.push((k, status_code(&x.value), path, x));
                 } else if no_answer(&x.value) {
                     events.push((ImdsKind::Timeout, None, path, x));
@@ -816,7 +803,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
         if c.temporary.is_none() && (c.has_session_token || c.code.is_some()) {
             c.temporary = Some(true);
         }
-        c.role = f.value("role").filter(|r| role_name_ok(r)).map(str::to_string);
+        c.role = f.value("role").filter(|r| crate::parse::context::role_name_ok(r)).map(str::to_string);
         obs.credentials.push(c);
     }
     obs.credentials.extend(env_cred);

@@ -353,21 +353,7 @@ pub fn diagnose(mut obs: Observations, now: Timestamp) -> Report {
     }
     // IMDS.
     for i in &obs.imds {
-        let code = match i.kind {
-            ImdsKind::Unauthorized => "imds_401",
-            ImdsKind::Forbidden => "imds_403",
-            ImdsKind::NotFound => "imds_404",
-            ImdsKind::MethodNotAllowed => "imds_405",
-            ImdsKind::Throttled => "imds_429",
-            ImdsKind::Timeout => "imds_timeout",
-            ImdsKind::NoCredentials => "imds_no_credentials",
-            ImdsKind::NoCredentialsAnywhere => "no_credentials",
-            ImdsKind::ExpiredExtended => "expired_extended",
-            ImdsKind::Disabled => "imds_disabled",
-            ImdsKind::V1Blocked => "imds_v1_blocked",
-            ImdsKind::AssumeRoleFailed => "assume_role_unauthorized",
-        };
-        b.add(code, Vec::new(), &[(i.span, i.line)]);
+        b.add(i.kind.as_str(), Vec::new(), &[(i.span, i.line)]);
     }
     // Credentials at the reference time.
     for c in &obs.credentials {

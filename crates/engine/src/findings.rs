@@ -541,3 +541,13 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod imds_tests {
+    #[test]
+    fn every_imds_kind_names_a_finding() {
+        for k in crate::model::ImdsKind::ALL {
+            assert!(super::def(k.as_str()).is_some(), "{}", k.as_str());
+        }
+    }
+}

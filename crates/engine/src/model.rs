@@ -381,6 +381,33 @@ pub enum ImdsKind {
 }
 
 impl ImdsKind {
+    pub const ALL: [ImdsKind; 12] = [
+        ImdsKind::Unauthorized,
+        ImdsKind::Forbidden,
+        ImdsKind::NotFound,
+        ImdsKind::MethodNotAllowed,
+        ImdsKind::Throttled,
+        ImdsKind::Timeout,
+        ImdsKind::NoCredentials,
+        ImdsKind::NoCredentialsAnywhere,
+        ImdsKind::ExpiredExtended,
+        ImdsKind::Disabled,
+        ImdsKind::V1Blocked,
+        ImdsKind::AssumeRoleFailed,
+    ];
+    /// What an HTTP status from IMDS means, for the statuses that mean something.
+    pub fn from_status(status: u16) -> Option<ImdsKind> {
+        Some(match status {
+            401 => ImdsKind::Unauthorized,
+            403 => ImdsKind::Forbidden,
+            404 => ImdsKind::NotFound,
+            405 => ImdsKind::MethodNotAllowed,
+            429 => ImdsKind::Throttled,
+            _ => return None,
+        })
+    }
+    /// The name in the JSON report, which is also the code of the finding it
+    /// raises (`findings::FINDINGS`).
     pub fn as_str(self) -> &'static str {
         match self {
             ImdsKind::Unauthorized => "imds_401",
@@ -394,7 +421,7 @@ impl ImdsKind {
             ImdsKind::ExpiredExtended => "expired_extended",
             ImdsKind::Disabled => "imds_disabled",
             ImdsKind::V1Blocked => "imds_v1_blocked",
-            ImdsKind::AssumeRoleFailed => "assume_role_failed",
+            ImdsKind::AssumeRoleFailed => "assume_role_unauthorized",
         }
     }
 }

@@ -443,23 +443,7 @@ fn clock_source(s: &str) -> Option<ClockSource> {
 }
 
 fn imds_kind(s: &str) -> Option<ImdsKind> {
-    use ImdsKind::*;
-    [
-        Unauthorized,
-        Forbidden,
-        NotFound,
-        MethodNotAllowed,
-        Throttled,
-        Timeout,
-        NoCredentials,
-        NoCredentialsAnywhere,
-        ExpiredExtended,
-        Disabled,
-        V1Blocked,
-        AssumeRoleFailed,
-    ]
-    .into_iter()
-    .find(|f| f.as_str() == s)
+    ImdsKind::ALL.into_iter().find(|f| f.as_str() == s)
 }
 
 #[cfg(test)]

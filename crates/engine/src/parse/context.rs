@@ -145,11 +145,9 @@ pub fn is_instance_id(s: &str) -> bool {
     })
 }
 
-fn role_name_ok(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b))
-        && !s.bytes().all(|b| b == b'X' || b == b'x')
+/// A role name by IAM's rule (`validate`), and not a redaction (`XXXX`).
+pub(crate) fn role_name_ok(s: &str) -> bool {
+    crate::validate::check(crate::validate::Field::Role, s).is_ok() && !s.bytes().all(|b| b == b'X' || b == b'x')
 }
 
 /// Reads the environment clues of a block into `ctx`.

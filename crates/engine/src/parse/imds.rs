@@ -33,17 +33,6 @@ pub(crate) const MESSAGES: &[(&str, ImdsKind)] = &[
     ("ec2 metadata token request returned error", ImdsKind::Forbidden),
 ];
 
-fn kind_of_status(s: u16) -> Option<ImdsKind> {
-    Some(match s {
-        401 => ImdsKind::Unauthorized,
-        403 => ImdsKind::Forbidden,
-        404 => ImdsKind::NotFound,
-        405 => ImdsKind::MethodNotAllowed,
-        429 => ImdsKind::Throttled,
-        _ => return None,
-    })
-}
-
 /// A status code on a line, in the forms HTTP clients print.
 fn status_in(line: &str) -> Option<u16> {
     let lower = line.to_ascii_lowercase();
@@ -86,7 +75,7 @@ fn status_in(line: &str) -> Option<u16> {
                 ]
                 .iter()
                 .any(|p| after.starts_with(p));
-                if ok && kind_of_status(s).is_some() {
+                if ok && ImdsKind::from_status(s).is_some() {
                     return Some(s);
                 }
             }
@@ -172,7 +161,7 @@ fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
                     }
                 }
             }
-            if let Some(kind) = status.and_then(kind_of_status) {
+            if let Some(kind) = status.and_then(ImdsKind::from_status) {
                 push(kind, status, imds_path(line));
             }
             let timeout = [
