@@ -15,7 +15,8 @@ use crate::web;
 /// Credentials shown; a log with more repeats itself.
 const MAX_CREDS: usize = 10;
 
-#[derive(Properties, PartialEq)]
+// Clone: the picker takes the same props as the section around it.
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub lang: Lang,
     pub report: Shared<Report>,
@@ -55,7 +56,7 @@ pub fn times(p: &Props) -> Html {
     html! {
         <section class="times card" aria-labelledby="times-h">
             <h2 id="times-h">{ tr(TIMES, lang) }</h2>
-            <RefPicker ..p.clone_props() />
+            <RefPicker ..p.clone() />
             if creds.is_empty() && r.clock.is_none() {
                 <p class="muted">{ tr(NO_TIMES, lang) }</p>
             }
@@ -113,40 +114,9 @@ pub fn times(p: &Props) -> Html {
     }
 }
 
-impl Props {
-    fn clone_props(&self) -> PickerProps {
-        PickerProps {
-            lang: self.lang,
-            report: self.report.clone(),
-            ref_time: self.ref_time,
-            ref_mode: self.ref_mode,
-            ref_pick: self.ref_pick,
-            ref_typed: self.ref_typed.clone(),
-            typed_invalid: self.typed_invalid,
-            on_mode: self.on_mode.clone(),
-            on_pick: self.on_pick.clone(),
-            on_type: self.on_type.clone(),
-        }
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PickerProps {
-    pub lang: Lang,
-    pub report: Shared<Report>,
-    pub ref_time: Timestamp,
-    pub ref_mode: RefMode,
-    pub ref_pick: Option<Timestamp>,
-    pub ref_typed: String,
-    pub typed_invalid: bool,
-    pub on_mode: Callback<RefMode>,
-    pub on_pick: Callback<Timestamp>,
-    pub on_type: Callback<String>,
-}
-
 /// Now / a time from the paste / a typed time.
 #[function_component(RefPicker)]
-fn ref_picker(p: &PickerProps) -> Html {
+fn ref_picker(p: &Props) -> Html {
     let lang = p.lang;
     let times = p.report.ref_times.clone();
     let radio = |mode: RefMode, id: &'static str, label: &'static str, disabled: bool| {

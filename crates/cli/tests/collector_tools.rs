@@ -15,13 +15,16 @@
 //! and STS is pointed there too (`AWS_ENDPOINT_URL_STS`), so nothing leaves
 //! the machine.
 
+mod support;
+
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::net::TcpListener;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use support::{free_port, http, require, say, tools_required, venv, MotoServer, Scratch};
 
 /// The longest a collector run may take when every probe times out (three
 /// 2 s network calls, the AWS CLI's own IMDS timeouts, local tools).
@@ -35,37 +38,16 @@ fn serial() -> MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// The tools every run needs (`support::require`'s fail-or-skip policy).
+fn base_tools(test: &str) -> bool {
+    require(test, &["bash", "curl"])
 }
 
-/// Reports a missing tool: a failure under TOKENDOCTOR_REQUIRE_TOOLS=1, else
-/// a loud skip (written past the test harness's capture).
-fn missing(what: &str) {
-    if std::env::var("TOKENDOCTOR_REQUIRE_TOOLS").as_deref() == Ok("1") {
-        panic!("tool missing: {what} (TOKENDOCTOR_REQUIRE_TOOLS=1)");
-    }
-    let _ = writeln!(std::io::stderr(), "SKIPPED (tool missing: {what})");
-}
-
-fn which(tool: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(tool)).find(|p| p.is_file())
-}
-
-fn venv() -> PathBuf {
-    std::env::var_os("TOKENDOCTOR_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"))
-}
-
-/// The tools every run needs; `None` (after `missing`) when one is absent.
-fn base_tools() -> Option<()> {
-    for t in ["bash", "curl"] {
-        if which(t).is_none() {
-            missing(t);
-            return None;
-        }
-    }
-    Some(())
+/// A scratch directory with a `home` inside, the collector's `$HOME`.
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("collector-{name}"));
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    dir
 }
 
 fn tokendoctor(args: &[&str], stdin: Option<&str>) -> String {
@@ -88,27 +70,6 @@ fn diagnose(output: &str) -> Value {
     serde_json::from_str(&tokendoctor(&["diagnose", "--json"], Some(output))).unwrap()
 }
 
-/// A scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let d = std::env::temp_dir().join(format!("tokendoctor-collector-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(d.join("home")).unwrap();
-        Scratch(d)
-    }
-    fn home(&self) -> PathBuf {
-        self.0.join("home")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A child process killed on drop.
 struct Kill(Child);
 
@@ -117,48 +78,6 @@ impl Drop for Kill {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A plain HTTP/1.1 GET; (status, body).
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).ok()?;
-    let status = buf.split_whitespace().nth(1)?.parse().ok()?;
-    let body = buf.split_once("\r\n\r\n").map(|b| b.1.to_string()).unwrap_or_default();
-    Some((status, body))
-}
-
-/// `moto_server` on a free port, once it answers IMDS.
-fn moto() -> Option<(Kill, u16)> {
-    let bin = venv().join("bin/moto_server");
-    if !bin.is_file() {
-        missing(&format!("moto_server (not in {}; run tests/tools/setup.sh)", venv().display()));
-        return None;
-    }
-    let port = free_port();
-    let child = Command::new(&bin)
-        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start moto_server");
-    let guard = Kill(child);
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if http_get(port, "/latest/meta-data/").is_some_and(|(s, _)| s == 200) {
-            return Some((guard, port));
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("moto_server did not answer on 127.0.0.1:{port} within 60 s");
 }
 
 /// How to run the collector: endpoints, clock, extra environment.
@@ -241,11 +160,12 @@ fn finding_codes(report: &Value) -> Vec<&str> {
 
 #[test]
 fn bash_collector_passes_shellcheck() {
-    let Some(sc) = which("shellcheck") else {
-        return missing("shellcheck");
-    };
-    let dir = Scratch::new("shellcheck");
-    let file = dir.0.join("collect.sh");
+    if !require("bash_collector_passes_shellcheck", &["shellcheck"]) {
+        return;
+    }
+    let sc = support::tool("shellcheck").unwrap();
+    let dir = scratch("shellcheck");
+    let file = dir.join("collect.sh");
     std::fs::write(&file, tokendoctor(&["collector", "--shell", "bash"], None)).unwrap();
     let out = Command::new(sc).args(["--shell=bash", "--severity=style"]).arg(&file).output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
@@ -257,7 +177,9 @@ fn powershell_collector_parses() {
     let python = venv().join("bin/python");
     let probe = Command::new(&python).args(["-c", "import tree_sitter, tree_sitter_powershell"]).output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        return missing(&format!("tree-sitter-powershell (pip, in {})", venv().display()));
+        let what = format!("tree-sitter-powershell (pip, in {}; run tests/tools/setup.sh)", venv().display());
+        assert!(!tools_required(), "tool missing: {what} (TOKENDOCTOR_REQUIRE_TOOLS=1)");
+        return say(&format!("SKIPPED (tool missing: {what})"));
     }
     const CHECK: &str = r#"
 import sys, tree_sitter, tree_sitter_powershell as tsp
@@ -286,17 +208,17 @@ sys.exit(1 if bad else 0)
 #[test]
 fn against_moto_true_clock_and_20_minutes_behind() {
     let _serial = serial();
-    let Some(()) = base_tools() else { return };
-    if which("faketime").is_none() {
-        return missing("faketime");
+    if !base_tools("against_moto") || !require("against_moto", &["faketime", "moto_server"]) {
+        return;
     }
-    let Some((_moto, port)) = moto() else { return };
+    let moto = MotoServer::start();
+    let port = moto.port;
     // moto's secrets, to prove they never leave the "instance".
-    let (_, doc) = http_get(port, "/latest/meta-data/iam/security-credentials/default-role").unwrap();
+    let (_, doc) = http(port, "GET", "/latest/meta-data/iam/security-credentials/default-role", &[]).unwrap();
     let doc: Value = serde_json::from_str(&doc).unwrap();
     let secrets = [doc["SecretAccessKey"].as_str().unwrap().to_string(), doc["Token"].as_str().unwrap().to_string()];
-    let dir = Scratch::new("moto");
-    let mut run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.home(), env: Vec::new() };
+    let dir = scratch("moto");
+    let mut run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.join("home"), env: Vec::new() };
 
     // A true clock.
     let (out, took) = collect(&run);
@@ -341,10 +263,13 @@ fn against_moto_true_clock_and_20_minutes_behind() {
 #[test]
 fn secrets_stay_on_the_instance() {
     let _serial = serial();
-    let Some(()) = base_tools() else { return };
-    let Some((_moto, port)) = moto() else { return };
-    let dir = Scratch::new("secrets");
-    let aws = dir.home().join(".aws");
+    if !base_tools("secrets_stay") || !require("secrets_stay", &["moto_server"]) {
+        return;
+    }
+    let moto = MotoServer::start();
+    let port = moto.port;
+    let dir = scratch("secrets");
+    let aws = dir.join("home").join(".aws");
     std::fs::create_dir_all(&aws).unwrap();
     std::fs::write(
         aws.join("credentials"),
@@ -353,9 +278,9 @@ fn secrets_stay_on_the_instance() {
     .unwrap();
     std::fs::write(aws.join("config"), "[default]\nregion = eu-west-1\n[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\nsource_profile = default\n").unwrap();
     // A "JVM" started with credentials in -D properties and its environment.
-    let bin = dir.0.join("bin");
+    let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    std::os::unix::fs::symlink(which("bash").unwrap(), bin.join("java")).unwrap();
+    std::os::unix::fs::symlink(support::tool("bash").unwrap(), bin.join("java")).unwrap();
     let jvm = Kill(
         Command::new(bin.join("java"))
             .args([
@@ -389,7 +314,7 @@ fn secrets_stay_on_the_instance() {
         imds_port: port,
         sts_port: port,
         faketime: None,
-        home: &dir.home(),
+        home: &dir.join("home"),
         env: vec![
             ("AWS_ACCESS_KEY_ID", "AKIAENVKEY0000000004".into()),
             ("AWS_SECRET_ACCESS_KEY", "ENVSECRETenvsecret0123456789abcdefghijk".into()),
@@ -433,11 +358,13 @@ fn secrets_stay_on_the_instance() {
 #[test]
 fn imds_unreachable_within_the_bound() {
     let _serial = serial();
-    let Some(()) = base_tools() else { return };
-    let dir = Scratch::new("unreachable");
+    if !base_tools("imds_unreachable") {
+        return;
+    }
+    let dir = scratch("unreachable");
     // Nothing listening: refused at once.
     let closed = free_port();
-    let run = Run { imds_port: closed, sts_port: closed, faketime: None, home: &dir.home(), env: Vec::new() };
+    let run = Run { imds_port: closed, sts_port: closed, faketime: None, home: &dir.join("home"), env: Vec::new() };
     let (out, took) = collect(&run);
     assert!(took < BOUND, "{took:?}");
     assert_eq!(field(&out, "imds_token_status"), Some("refused"));
@@ -498,10 +425,12 @@ fn no_role_imds() -> u16 {
 #[test]
 fn no_role_is_recognized() {
     let _serial = serial();
-    let Some(()) = base_tools() else { return };
-    let dir = Scratch::new("norole");
+    if !base_tools("no_role") {
+        return;
+    }
+    let dir = scratch("norole");
     let port = no_role_imds();
-    let run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.home(), env: Vec::new() };
+    let run = Run { imds_port: port, sts_port: port, faketime: None, home: &dir.join("home"), env: Vec::new() };
     let (out, took) = collect(&run);
     assert!(took < BOUND);
     assert_eq!(field(&out, "role_status"), Some("404"));

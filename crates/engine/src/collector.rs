@@ -79,7 +79,7 @@ use crate::commands::Shell;
 use crate::model::{ClockEvidence, ClockSource, CredFormat, Credential, ImdsEvent, ImdsKind, RefTime, Sdk};
 use crate::parse::util::{is_region, lines};
 use crate::parse::{is_instance_id, parse_arn, Blk, Observations};
-use crate::redact::{mask_key, redact_url};
+use crate::redact::redact_url;
 use crate::text::Span;
 use crate::time::{self, Timestamp};
 
@@ -555,15 +555,6 @@ fn parse_epoch(v: &str) -> Option<Timestamp> {
     v.trim().parse::<i64>().ok().and_then(time::from_unix)
 }
 
-/// A masked access key ID as printed; one that does not look masked is masked here.
-fn masked_key(v: &str) -> String {
-    if v.contains('*') {
-        v.to_string()
-    } else {
-        mask_key(v)
-    }
-}
-
 /// Turns one block into observations.
 fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
     let span_of = |x: &Field| blk.span(x.line_start, x.line_end);
@@ -706,12 +697,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
                 c.span = c.span.cover(span_of(x));
                 match upper.as_str() {
                     "AWS_ACCESS_KEY_ID" if !value.is_empty() => {
-                        c.access_key_id = Some(masked_key(value));
-                        c.temporary = match value.get(..4) {
-                            Some("ASIA") => Some(true),
-                            Some("AKIA") => Some(false),
-                            _ => c.temporary,
-                        };
+                        c.set_access_key(value);
                     }
                     "AWS_SECRET_ACCESS_KEY" => c.has_secret = redacted_len(value) > 0,
                     "AWS_SESSION_TOKEN" | "AWS_SECURITY_TOKEN" => {
@@ -788,12 +774,7 @@ fn apply(blk: &Blk, f: &Found, obs: &mut Observations) {
                 "cred_last_updated" => c.last_updated = parse_time(v),
                 "cred_expiration" => c.expiration = parse_time(v),
                 "cred_access_key_id" if !v.is_empty() => {
-                    c.access_key_id = Some(masked_key(v));
-                    c.temporary = match v.get(..4) {
-                        Some("ASIA") => Some(true),
-                        Some("AKIA") => Some(false),
-                        _ => c.temporary,
-                    };
+                    c.set_access_key(v);
                 }
                 "cred_secret_access_key" => c.has_secret = redacted_len(v) > 0,
                 "cred_token" => c.has_session_token = redacted_len(v) > 0,

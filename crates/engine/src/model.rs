@@ -341,6 +341,17 @@ impl Credential {
             line,
         }
     }
+    /// Records an access key ID, masked (kept as is when it already is, as
+    /// the collector prints it), and what its prefix says: `ASIA` keys are
+    /// temporary, `AKIA` keys long-term.
+    pub fn set_access_key(&mut self, key: &str) {
+        self.access_key_id = Some(if key.contains('*') { key.to_string() } else { crate::redact::mask_key(key) });
+        match key.get(..4) {
+            Some("ASIA") => self.temporary = Some(true),
+            Some("AKIA") => self.temporary = Some(false),
+            _ => {}
+        }
+    }
     /// Expiration minus LastUpdated.
     pub fn lifetime_seconds(&self) -> Option<i64> {
         Some((self.expiration? - self.last_updated?).num_seconds())

@@ -9,7 +9,6 @@ use super::objects::{self, Obj, Value};
 use super::util::*;
 use super::Blk;
 use crate::model::{Context, CredFormat, Credential};
-use crate::redact::mask_key;
 use crate::time::{self, Timestamp};
 
 pub(crate) fn scan(blk: &Blk, ctx: &mut Context, out: &mut Vec<Credential>) {
@@ -35,12 +34,7 @@ fn key_facts(c: &mut Credential, key: &str, value: &str) {
         "accesskeyid" | "aws_access_key_id" => {
             let v = clean_value(value);
             if !v.is_empty() {
-                c.access_key_id = Some(mask_key(v));
-                c.temporary = match v.get(..4).unwrap_or("") {
-                    "ASIA" => Some(true),
-                    "AKIA" => Some(false),
-                    _ => c.temporary,
-                };
+                c.set_access_key(v);
             }
         }
         "secretaccesskey" | "aws_secret_access_key" | "aws_secret_key" => c.has_secret = !clean_value(value).is_empty(),
