@@ -22,6 +22,11 @@ pub trait LineMap {
     fn file_of(&self, line: usize) -> Option<(String, usize)>;
 }
 
+/// Byte offsets into the input (all FILEs joined, as read), end exclusive.
+fn span(s: tokendoctor_engine::text::Span) -> Value {
+    json!([s.start, s.end])
+}
+
 fn line_fields(m: &mut Map<String, Value>, line: usize, map: &dyn LineMap) {
     match map.file_of(line) {
         Some((file, local)) => {
@@ -55,6 +60,7 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
             m.insert("skew_seconds".into(), e.skew_seconds().map(|v| json!(v)).unwrap_or(Value::Null));
             m.insert("tolerance_seconds".into(), e.tolerance_seconds.map(|v| json!(v)).unwrap_or(Value::Null));
             m.insert("language".into(), e.language.map(|v| json!(v)).unwrap_or(Value::Null));
+            m.insert("span".into(), span(e.span));
             line_fields(&mut m, e.line, map);
             Value::Object(m)
         })
@@ -77,6 +83,7 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
             m.insert("origin".into(), s(&c.origin));
             m.insert("profile".into(), s(&c.profile));
             m.insert("message".into(), c.message.as_deref().map(|v| json!(redact(v))).unwrap_or(Value::Null));
+            m.insert("span".into(), span(c.span));
             line_fields(&mut m, c.line, map);
             Value::Object(m)
         })
@@ -88,6 +95,7 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
             m.insert("tolerance_seconds".into(), json!(c.tolerance_seconds));
             m.insert("beyond_tolerance".into(), json!(c.beyond()));
             m.insert("source".into(), json!(c.source.as_str()));
+            m.insert("span".into(), span(c.span));
             m.insert("client_time".into(), t(c.client_time));
             m.insert("server_time".into(), t(c.server_time));
             line_fields(&mut m, c.line, map);
@@ -103,6 +111,7 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
             m.insert("kind".into(), json!(i.kind.as_str()));
             m.insert("status".into(), i.status.map(|v| json!(v)).unwrap_or(Value::Null));
             m.insert("path".into(), s(&i.path));
+            m.insert("span".into(), span(i.span));
             line_fields(&mut m, i.line, map);
             Value::Object(m)
         })
@@ -123,6 +132,10 @@ pub fn report(r: &Report, lang: Lang, map: &dyn LineMap, commands: Option<Value>
                 }
             }
             m.insert("step".into(), json!(f.step()));
+            m.insert(
+                "evidence".into(),
+                Value::Array(f.evidence.iter().map(|e| json!({"span": span(e.span), "line": e.line})).collect()),
+            );
             Value::Object(m)
         })
         .collect();

@@ -73,6 +73,36 @@ fn check_case(txt: &Path) -> Vec<String> {
             other => problems.push(format!("unknown expectation field {other}")),
         }
     }
+    // Spans point into the paste as given: inside it, and an error's span
+    // holds its code (escaped, one-line and localized pastes included).
+    let bytes = std::fs::read(txt).unwrap();
+    let in_bounds = |v: &Value| {
+        let (a, b) = (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize);
+        (a <= b && b <= bytes.len()).then_some((a, b))
+    };
+    for e in got["errors"].as_array().unwrap() {
+        let Some((a, b)) = in_bounds(&e["span"]) else {
+            problems.push(format!("error span {} outside the input", e["span"]));
+            continue;
+        };
+        if let Some(code) = e["code"].as_str() {
+            if !String::from_utf8_lossy(&bytes[a..b]).contains(code) {
+                problems.push(format!("error span {a}..{b} does not hold {code}"));
+            }
+        }
+    }
+    let mut spans: Vec<&Value> = Vec::new();
+    for key in ["credentials", "imds"] {
+        spans.extend(got[key].as_array().unwrap().iter().map(|x| &x["span"]));
+    }
+    for f in got["findings"].as_array().unwrap() {
+        spans.extend(f["evidence"].as_array().unwrap().iter().map(|x| &x["span"]));
+    }
+    for sp in spans {
+        if in_bounds(sp).is_none() {
+            problems.push(format!("span {sp} outside the input"));
+        }
+    }
     // Where the text cannot decide, the engine must not claim a cause; nor
     // invent a request id, a status or a skew the text does not show.
     if !e.contains_key("root_cause") && got["root_cause"] != "unknown" {

@@ -364,6 +364,20 @@ mod tests {
     }
 
     #[test]
+    fn imds_document_under_its_curl_line() {
+        let text = "$ curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/web-app-role\n{\"Code\":\"Success\",\"LastUpdated\":\"2026-11-28T03:39:16Z\",\"Type\":\"AWS-HMAC\",\"AccessKeyId\":\"ASIAQWERTYUIOPASDFGH\",\"SecretAccessKey\":\"abc\",\"Token\":\"def\",\"Expiration\":\"2026-11-28T09:47:16Z\"}\n";
+        let c = creds(text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].format, CredFormat::ImdsJson);
+        assert_eq!(c[0].role.as_deref(), Some("web-app-role"));
+        assert_eq!(c[0].access_key_id.as_deref(), Some("ASIA************DFGH"));
+        assert_eq!(c[0].temporary, Some(true));
+        assert!(c[0].has_secret && c[0].has_session_token);
+        assert_eq!(c[0].lifetime_seconds(), Some(6 * 3600 + 8 * 60));
+        assert_eq!(c[0].line, 2);
+    }
+
+    #[test]
     fn credentials_file_profiles_with_tokens() {
         let text = "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n\n[temp]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = y\naws_session_token = z\nx_security_token_expires = 2026-11-28T11:00:00Z\n";
         let r = crate::analyze(text, parse_instant("2026-11-28T12:00:00Z").unwrap());

@@ -548,7 +548,14 @@ fn xml(blk: &Blk, out: &mut Vec<ErrorReport>) {
             .map(|i| i + 16)
             .or_else(|| body.find("</Response>").map(|i| i + 11))
             .or_else(|| body.find("</Error>").map(|i| i + 8))
-            .unwrap_or(body.len().min(at - root + 6));
+            // Cut short (`(truncated...)`, `...`): up to the last tag read.
+            .unwrap_or_else(|| {
+                let from = at - root;
+                ["</Message>", "</Code>"]
+                    .iter()
+                    .find_map(|t| body[from..].find(t).map(|i| from + i + t.len()))
+                    .unwrap_or(body.len().min(from + 6))
+            });
         r.span = blk.span(root, root + close);
         r.line = blk.line(at);
         http_head_above(blk, root, &mut r);

@@ -106,6 +106,7 @@ fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
     let all: Vec<(usize, &str)> = lines(text).collect();
     let msg_hits: Vec<(usize, ImdsKind)> = blk.hits(Table::Imds).map(|h| (h.start, MESSAGES[h.idx].1)).collect();
     let mut mh = 0;
+    let mut last_imds_line: Option<usize> = None;
     let imds_mentioned = [
         "169.254.169.254",
         "fd00:ec2::254",
@@ -145,6 +146,32 @@ fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
             || lower.contains("/latest/meta-data")
             || lower.contains("/latest/api/token")
             || lower.contains("instance metadata");
+        if mentions_imds {
+            last_imds_line = Some(k);
+        }
+        // A timeout is printed on the URL's line, or by curl on the line
+        // after its command (`curl: (28) Connection timed out after 1001 ms`).
+        let timeout = [
+            "timed out",
+            "timeout",
+            "connection refused",
+            "failed to connect",
+            "no route to host",
+            "network is unreachable",
+            "connecttimeout",
+            "read timeout",
+            "could not connect",
+            "econnrefused",
+            "ehostunreach",
+            "etimedout",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        if timeout {
+            if let Some(at) = last_imds_line.filter(|&at| k - at <= 2) {
+                push(ImdsKind::Timeout, None, imds_path(all[at].1));
+            }
+        }
         // The status may be on the line of the URL, or a few lines below it
         // (`curl -i`, a traceback's last line).
         if mentions_imds {
@@ -164,25 +191,6 @@ fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
             if let Some(kind) = status.and_then(ImdsKind::from_status) {
                 push(kind, status, imds_path(line));
             }
-            let timeout = [
-                "timed out",
-                "timeout",
-                "connection refused",
-                "failed to connect",
-                "no route to host",
-                "network is unreachable",
-                "connecttimeout",
-                "read timeout",
-                "could not connect",
-                "econnrefused",
-                "ehostunreach",
-                "etimedout",
-            ]
-            .iter()
-            .any(|p| lower.contains(p));
-            if timeout {
-                push(ImdsKind::Timeout, None, imds_path(line));
-            }
         }
         if lower.contains("assumeroleunauthorizedaccess") {
             push(ImdsKind::AssumeRoleFailed, None, None);
@@ -193,6 +201,34 @@ fn scan_events(blk: &Blk, out: &mut Vec<ImdsEvent>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kinds(text: &str) -> Vec<ImdsKind> {
+        let now = crate::time::parse_instant("2026-11-28T12:00:00Z").unwrap();
+        crate::analyze(text, now).imds.iter().map(|e| e.kind).collect()
+    }
+
+    #[test]
+    fn failures_and_warnings() {
+        let cases: &[(&str, ImdsKind)] = &[
+            ("$ curl -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600'\ncurl: (28) Connection timed out after 1001 milliseconds", ImdsKind::Timeout),
+            ("Failed to connect to 169.254.169.254 port 80: Connection refused", ImdsKind::Timeout),
+            ("HTTP/1.1 401 Unauthorized for http://169.254.169.254/latest/meta-data/iam/security-credentials/", ImdsKind::Unauthorized),
+            ("$ curl -i http://169.254.169.254/latest/meta-data/\nHTTP/1.1 403 Forbidden", ImdsKind::Forbidden),
+            ("Failed to fetch ec2 uri http://169.254.169.254/latest/meta-data/: 429 Too Many Requests", ImdsKind::Throttled),
+            ("WARN Attempting credential expiration extension due to a credential service availability issue. A refresh of these credentials will be attempted again in 5 minutes.", ImdsKind::ExpiredExtended),
+            ("IMDS credential expiration has been extended due to an IMDS availability outage.", ImdsKind::ExpiredExtended),
+            ("AWS_EC2_METADATA_DISABLED is set to true, not loading credentials from EC2 Instance Metadata service", ImdsKind::Disabled),
+            ("Unable to locate credentials. You can configure credentials by running \"aws configure\".", ImdsKind::NoCredentialsAnywhere),
+            ("Unable to retrieve token for use in IMDSv2 call and IMDSv1 has been disabled", ImdsKind::V1Blocked),
+            ("Amazon.Runtime.AmazonServiceException: Unable to get IAM security credentials from EC2 Instance Metadata Service.", ImdsKind::NoCredentials),
+        ];
+        for (text, want) in cases {
+            assert!(kinds(text).contains(want), "{text:?} → {:?}", kinds(text));
+        }
+        assert!(kinds("took 401 ms to render the page").is_empty());
+        // A timeout far from any IMDS address is someone else's.
+        assert!(kinds("GET http://169.254.169.254/latest/meta-data/ 200\na\nb\nc\nupstream request timeout").is_empty());
+    }
 
     #[test]
     fn statuses() {
