@@ -28,9 +28,9 @@ pub(crate) fn scan(blk: &Blk, out: &mut Vec<ErrorReport>) {
     powershell(blk, out);
     rust_sdk(blk, out);
     message_only(blk, out);
-    let markers = Markers::of(blk);
+    let markers = blk.markers();
     for r in &mut out[start..] {
-        finish(blk, &markers, r);
+        finish(blk, markers, r);
     }
 }
 
@@ -954,7 +954,7 @@ impl Markers {
 
 /// The client a block shows, for observations that are not error reports.
 pub(crate) fn block_sdk(blk: &Blk) -> Sdk {
-    let m = Markers::of(blk);
+    let m = blk.markers();
     if let Some(w) = m.wrapper {
         return w;
     }

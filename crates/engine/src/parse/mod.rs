@@ -90,6 +90,8 @@ pub(crate) struct Blk<'a> {
     nl: Vec<usize>,
     /// Every table entry found in the block, sorted by start.
     hits: Vec<TableHit>,
+    /// The block's SDK hints, read once (errors and IMDS events both use them).
+    markers: std::cell::OnceCell<errors::Markers>,
     lines: &'a Lines,
 }
 
@@ -109,7 +111,7 @@ impl<'a> Blk<'a> {
         });
         // By start, longer first.
         util::sort_by_u64(&mut hits, |h| ((h.start as u64) << 16) | (0xffff - (h.end - h.start).min(0xffff) as u64));
-        Blk { b, lower, nl, hits, lines }
+        Blk { b, lower, nl, hits, markers: std::cell::OnceCell::new(), lines }
     }
     /// Blanks `ranges` of the text (same offsets, newlines kept) and drops
     /// the table hits inside them: a collector block, read by `collector`.
@@ -117,6 +119,12 @@ impl<'a> Blk<'a> {
         crate::collector::blank(&mut self.b.text, ranges);
         crate::collector::blank(&mut self.lower, ranges);
         self.hits.retain(|h| !ranges.iter().any(|&(a, b)| h.start < b && a < h.end));
+        // Hints read from the text before blanking no longer hold.
+        self.markers.take();
+    }
+    /// The SDK hints of the block (see `errors::Markers`).
+    pub fn markers(&self) -> &errors::Markers {
+        self.markers.get_or_init(|| errors::Markers::of(self))
     }
     /// The hits of one table, sorted by start.
     pub fn hits(&self, table: Table) -> impl Iterator<Item = &TableHit> + '_ {
